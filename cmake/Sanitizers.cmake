@@ -1,0 +1,17 @@
+# Sanitizers as an INTERFACE target, never global flags.
+option(ACCORD_ASAN "Build with AddressSanitizer" OFF)
+option(ACCORD_UBSAN "Build with UndefinedBehaviorSanitizer" OFF)
+add_library(accord_sanitizers INTERFACE)
+set(_accord_san "")
+if(ACCORD_ASAN)
+  list(APPEND _accord_san address)
+endif()
+if(ACCORD_UBSAN)
+  list(APPEND _accord_san undefined)
+endif()
+if(_accord_san)
+  list(JOIN _accord_san "," _accord_san_list)
+  target_compile_options(accord_sanitizers INTERFACE
+    -fsanitize=${_accord_san_list} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(accord_sanitizers INTERFACE -fsanitize=${_accord_san_list})
+endif()

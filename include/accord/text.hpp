@@ -1,0 +1,58 @@
+// Text primitives: decoding untrusted bytes into clean UTF-8, and the ICU
+// operations later stages share (normalisation, case folding, word breaks).
+#pragma once
+
+#include <accord/error.hpp>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <tl/expected.hpp>
+#include <vector>
+
+namespace accord {
+
+inline constexpr std::size_t k_default_max_file_size = 16u * 1024u * 1024u;
+
+// Turns raw file bytes into UTF-8 text with LF line ends. Accepts and strips a
+// UTF-8 BOM; turns CRLF and lone CR into one LF each, so line numbers stay
+// those of the original. Fails, naming FILE and the line, on a UTF-16/UTF-32
+// BOM, UTF-16/32 text without one, a NUL byte, ill-formed UTF-8 (overlong
+// forms and surrogates included) and input over max_size bytes.
+tl::expected<std::string, Failure> decode_text(std::string_view bytes, const std::string& file,
+                                               std::size_t max_size = k_default_max_file_size);
+
+// Reads a whole file and decodes it as above. Throws Error when the file is
+// missing, unreadable, a directory, or fails decode_text.
+std::string read_text_file(const std::string& path,
+                           std::size_t max_size = k_default_max_file_size);
+
+// Reads a whole file's bytes. Throws Error when missing or unreadable.
+std::string read_file_bytes(const std::string& path);
+
+// NFC-normalised copy of valid UTF-8 text.
+std::string nfc(std::string_view text);
+
+// Full Unicode case folding of valid UTF-8 text (for case-insensitive
+// comparison, not display).
+std::string fold_case(std::string_view text);
+
+// One word-break token of a text: its UTF-8 bytes, its byte offset, and
+// whether ICU's word-break rules call it a word (letters or numbers) rather
+// than space or punctuation.
+struct Token {
+  std::string text;
+  std::size_t offset = 0;
+  bool is_word = false;
+};
+
+// Splits valid UTF-8 text into ICU word-break tokens, in order; joining all
+// tokens' text gives back the input.
+std::vector<Token> word_tokens(std::string_view text, std::string_view locale = "en");
+
+// Number of user-perceived characters (code points) in valid UTF-8 text.
+std::size_t char_count(std::string_view text);
+
+// Trims ASCII and Unicode white space at both ends.
+std::string trim(std::string_view text);
+
+}  // namespace accord

@@ -1,0 +1,102 @@
+#include "cli.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <accord/error.hpp>
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+
+namespace accord::cli {
+
+Style::Style(const GlobalOptions& options, std::FILE* stream) {
+  if (options.color == "always") {
+    m_enabled = true;
+  } else if (options.color == "never") {
+    m_enabled = false;
+  } else {
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    m_enabled = isatty(fileno(stream)) != 0 && !(no_color && *no_color) &&
+                !(term && std::string_view(term) == "dumb");
+  }
+}
+
+std::string Style::wrap(std::string_view code, std::string_view s) const {
+  if (!m_enabled) return std::string(s);
+  return fmt::format("\x1b[{}m{}\x1b[0m", code, s);
+}
+
+void print(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {sections_command(), pairs_command()};
+  return table;
+}
+
+namespace {
+
+constexpr const char* k_footer = R"(Exit codes:
+  0  nothing at or above --fail-on
+  1  findings at or above --fail-on
+  2  usage or input error (bad file, bad repository, bad option)
+  3  internal error (a bug in accord; please report it)
+
+Examples:
+  accord sections content/privacy.et.md
+  accord sections content/privacy.et.md --format json
+  accord pairs                 # translation pairs of the Hugo site here
+  accord pairs path/to/site --format json
+
+See docs/cli.md for every command, option and JSON schema.)";
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"accord: keeps multilingual policy documents honest.", "accord"};
+  app.footer(k_footer);
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.set_version_flag("--version", std::string("accord ") + ACCORD_VERSION);
+  GlobalOptions global;
+  app.add_option("--color", global.color, "Colour output: auto (TTY only, NO_COLOR respected), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  app.add_option("--max-file-size", global.max_file_size,
+                 "Largest document accepted, in bytes (suffixes K, M, G)")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
+
+  std::function<int()> action;
+  for (const Command& command : commands()) {
+    CLI::App* sub = app.add_subcommand(command.name, command.summary);
+    auto act = command.setup(*sub, global);
+    sub->callback([&action, act] { action = act; });
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {
+      app.exit(e);
+      return k_exit_ok;
+    }
+    std::cerr << "accord: error: " << e.what() << "; see 'accord --help'\n";
+    return k_exit_input;
+  }
+
+  try {
+    return action ? action() : k_exit_input;
+  } catch (const Error& e) {
+    std::fflush(stdout);
+    std::cerr << "accord: error: " << e.what() << '\n';
+    return k_exit_input;
+  } catch (const std::exception& e) {
+    std::fflush(stdout);
+    std::cerr << "accord: internal error: " << e.what() << "; please report this\n";
+    return k_exit_internal;
+  }
+}
+
+}  // namespace accord::cli

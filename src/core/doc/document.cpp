@@ -1,0 +1,396 @@
+// Markdown → sections of blocks, with cmark-gfm. Hugo shortcode headings are
+// found on the lines of top-level paragraphs (so never inside code), then
+// blanked and the text parsed again, which splits paragraphs exactly where a
+// rendered heading would.
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+#include <fmt/format.h>
+
+#include <accord/document.hpp>
+#include <accord/text.hpp>
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "doc/shortcode.hpp"
+
+namespace accord {
+namespace {
+
+template <auto Free>
+struct CDeleter {
+  template <class T>
+  void operator()(T* p) const noexcept {
+    Free(p);
+  }
+};
+template <class T, auto Free>
+using Handle = std::unique_ptr<T, CDeleter<Free>>;
+using Node = Handle<cmark_node, cmark_node_free>;
+using Parser = Handle<cmark_parser, cmark_parser_free>;
+using Iter = Handle<cmark_iter, cmark_iter_free>;
+
+Node parse_markdown(std::string_view markdown) {
+  cmark_gfm_core_extensions_ensure_registered();
+  Parser parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+  if (!parser) throw std::bad_alloc();
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+  }
+  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  Node root(cmark_parser_finish(parser.get()));
+  if (!root) throw std::bad_alloc();
+  return root;
+}
+
+std::string_view type_string(cmark_node* node) {
+  const char* s = cmark_node_get_type_string(node);
+  return s ? s : "";
+}
+
+// Plain text of a subtree: text and code literals, breaks as spaces, link
+// destinations collected on the side; inline HTML dropped.
+void collect_text(cmark_node* root, std::string& text, std::vector<std::string>& urls) {
+  Iter iter(cmark_iter_new(root));
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    if (ev != CMARK_EVENT_ENTER) {
+      if (ev == CMARK_EVENT_EXIT && node != root) {
+        // Keep words of adjacent blocks (table cells, quote paragraphs) apart.
+        auto type = cmark_node_get_type(node);
+        if (type == CMARK_NODE_PARAGRAPH || type_string(node) == "table_cell") text += ' ';
+      }
+      continue;
+    }
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        if (const char* lit = cmark_node_get_literal(node)) text += lit;
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        text += ' ';
+        break;
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE:
+        if (const char* url = cmark_node_get_url(node); url && *url) urls.emplace_back(url);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+std::string collapse_space(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+class LineTable {
+ public:
+  explicit LineTable(std::string_view text) : m_text(text) {
+    m_starts.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') m_starts.push_back(i + 1);
+    }
+  }
+  int count() const { return static_cast<int>(m_starts.size()); }
+  std::string_view line(int n) const {  // 1-based
+    if (n < 1 || n > count()) return {};
+    std::size_t begin = m_starts[static_cast<std::size_t>(n - 1)];
+    std::size_t end = n < count() ? m_starts[static_cast<std::size_t>(n)] - 1 : m_text.size();
+    return m_text.substr(begin, end - begin);
+  }
+  std::string lines(int first, int last) const {
+    first = std::max(first, 1);
+    last = std::min(last, count());
+    if (first > last) return {};
+    std::size_t begin = m_starts[static_cast<std::size_t>(first - 1)];
+    std::size_t end = last < count() ? m_starts[static_cast<std::size_t>(last)] - 1 : m_text.size();
+    return std::string(m_text.substr(begin, end - begin));
+  }
+
+ private:
+  std::string_view m_text;
+  std::vector<std::size_t> m_starts;
+};
+
+// A section boundary found while walking the tree or the shortcode lines.
+struct HeadingMark {
+  HeadingKind kind;
+  int level;
+  int line;
+  std::string raw_title;
+  std::string shortcode;
+};
+
+struct Walk {
+  std::vector<HeadingMark> headings;
+  std::vector<Block> blocks;
+};
+
+struct Stop {
+  Failure failure;
+};
+
+class Walker {
+ public:
+  Walker(const LineTable& lines, const std::string& file) : m_lines(lines), m_file(file) {}
+
+  Walk walk(cmark_node* root) {
+    Walk out;
+    Iter iter(cmark_iter_new(root));
+    cmark_event_type ev;
+    int list_depth = 0;
+    while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+      cmark_node* node = cmark_iter_get_node(iter.get());
+      auto type = cmark_node_get_type(node);
+      if (type == CMARK_NODE_LIST) {
+        list_depth += ev == CMARK_EVENT_ENTER ? 1 : -1;
+        if (list_depth > k_max_nesting_depth) {
+          throw Stop{Failure{m_file, cmark_node_get_start_line(node),
+                             fmt::format("lists nested deeper than {} levels", k_max_nesting_depth),
+                             "flatten the list"}};
+        }
+        continue;
+      }
+      if (ev != CMARK_EVENT_ENTER) continue;
+      bool top = cmark_node_parent(node) == root;
+      if (type == CMARK_NODE_HEADING && top) {
+        out.headings.push_back(heading_mark(node));
+        cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
+        continue;
+      }
+      std::optional<BlockKind> kind;
+      std::string_view ext = type_string(node);
+      switch (type) {
+        case CMARK_NODE_PARAGRAPH:
+        case CMARK_NODE_HEADING:
+          kind = list_depth > 0 ? BlockKind::list_item : BlockKind::paragraph;
+          break;
+        case CMARK_NODE_BLOCK_QUOTE:
+          kind = BlockKind::quote;
+          break;
+        case CMARK_NODE_CODE_BLOCK:
+          kind = BlockKind::code;
+          break;
+        case CMARK_NODE_HTML_BLOCK:
+          kind = BlockKind::html;
+          break;
+        case CMARK_NODE_THEMATIC_BREAK:
+          kind = BlockKind::thematic_break;
+          break;
+        default:
+          if (ext == "table") kind = BlockKind::table;
+          break;
+      }
+      if (!kind) continue;
+      out.blocks.push_back(make_block(node, *kind, list_depth));
+      if (out.blocks.size() > k_max_sections * 20) {
+        throw Stop{Failure{m_file, out.blocks.back().line, "too many blocks in one document",
+                           "split the document"}};
+      }
+      cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
+    }
+    return out;
+  }
+
+ private:
+  HeadingMark heading_mark(cmark_node* node) {
+    HeadingMark mark;
+    mark.line = cmark_node_get_start_line(node);
+    mark.level = cmark_node_get_heading_level(node);
+    std::string_view first = m_lines.line(mark.line);
+    auto pos = first.find_first_not_of(' ');
+    mark.kind = pos != first.npos && first[pos] == '#' ? HeadingKind::atx : HeadingKind::setext;
+    std::string text;
+    std::vector<std::string> urls;
+    collect_text(node, text, urls);
+    mark.raw_title = collapse_space(strip_shortcodes(text));
+    return mark;
+  }
+
+  Block make_block(cmark_node* node, BlockKind kind, int depth) {
+    Block b;
+    b.kind = kind;
+    b.depth = depth;
+    b.line = cmark_node_get_start_line(node);
+    b.end_line = std::max(b.line, cmark_node_get_end_line(node));
+    // cmark counts a block's trailing blank lines in some containers.
+    while (b.end_line > b.line && trim(m_lines.line(b.end_line)).empty()) --b.end_line;
+    b.source = m_lines.lines(b.line, b.end_line);
+    if (kind == BlockKind::code || kind == BlockKind::html || kind == BlockKind::thematic_break) {
+      return b;
+    }
+    std::string text;
+    collect_text(node, text, b.urls);
+    b.text = nfc(collapse_space(strip_shortcodes(text)));
+    if (b.text.empty() && kind == BlockKind::paragraph &&
+        b.source.find("{{") != std::string::npos) {
+      b.kind = BlockKind::shortcode;
+    }
+    return b;
+  }
+
+  const LineTable& m_lines;
+  const std::string& m_file;
+};
+
+// Lines of top-level paragraphs that are heading shortcodes.
+std::vector<HeadingMark> find_shortcode_headings(cmark_node* root, const LineTable& lines,
+                                                 const DocumentOptions& options) {
+  std::vector<HeadingMark> marks;
+  for (cmark_node* node = cmark_node_first_child(root); node; node = cmark_node_next(node)) {
+    if (cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH) continue;
+    int first = cmark_node_get_start_line(node);
+    int last = cmark_node_get_end_line(node);
+    for (int n = first; n <= last; ++n) {
+      if (auto sc = parse_heading_shortcode(lines.line(n), options.heading_shortcodes)) {
+        marks.push_back(HeadingMark{HeadingKind::shortcode, sc->level, n, sc->title, sc->name});
+      }
+    }
+  }
+  return marks;
+}
+
+Section make_section(const HeadingMark& mark) {
+  Section s;
+  s.heading = mark.kind;
+  s.level = mark.level;
+  s.line = mark.line;
+  s.end_line = mark.line;
+  s.raw_title = mark.raw_title;
+  s.shortcode = mark.shortcode;
+  auto split = split_heading_title(mark.raw_title);
+  s.number = std::move(split.number);
+  s.title = nfc(split.title);
+  return s;
+}
+
+}  // namespace
+
+std::string_view to_string(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::paragraph:
+      return "paragraph";
+    case BlockKind::list_item:
+      return "list_item";
+    case BlockKind::table:
+      return "table";
+    case BlockKind::html:
+      return "html";
+    case BlockKind::shortcode:
+      return "shortcode";
+    case BlockKind::code:
+      return "code";
+    case BlockKind::quote:
+      return "quote";
+    case BlockKind::thematic_break:
+      return "thematic_break";
+  }
+  return "paragraph";
+}
+
+std::string_view to_string(HeadingKind kind) {
+  switch (kind) {
+    case HeadingKind::none:
+      return "none";
+    case HeadingKind::atx:
+      return "atx";
+    case HeadingKind::setext:
+      return "setext";
+    case HeadingKind::shortcode:
+      return "shortcode";
+  }
+  return "none";
+}
+
+std::size_t Document::titled_section_count() const {
+  return static_cast<std::size_t>(
+      std::count_if(sections.begin(), sections.end(), [](const Section& s) { return !s.is_preamble(); }));
+}
+
+tl::expected<Document, Failure> parse_document(std::string text, const std::string& file,
+                                               const DocumentOptions& options) {
+  auto split = parse_front_matter(text, file);
+  if (!split) return tl::unexpected(split.error());
+
+  Document doc;
+  doc.file = file;
+  doc.front_matter = std::move(split->front_matter);
+  doc.text = std::move(text);
+
+  // The Markdown is the body with the front matter's lines left blank, so
+  // cmark's line numbers are the file's.
+  std::string markdown(static_cast<std::size_t>(split->body_line - 1), '\n');
+  markdown.append(std::string_view(doc.text).substr(split->body_offset));
+  LineTable lines(markdown);
+
+  try {
+    Node root = parse_markdown(markdown);
+    auto shortcodes = find_shortcode_headings(root.get(), lines, options);
+    if (!shortcodes.empty()) {
+      for (const auto& mark : shortcodes) {
+        std::string_view line = lines.line(mark.line);
+        auto offset = static_cast<std::size_t>(line.data() - markdown.data());
+        std::fill_n(markdown.begin() + static_cast<long>(offset), line.size(), ' ');
+      }
+      root = parse_markdown(markdown);
+    }
+    LineTable original(std::string_view(doc.text));  // for block sources
+    Walk walk = Walker(original, file).walk(root.get());
+    walk.headings.insert(walk.headings.end(), shortcodes.begin(), shortcodes.end());
+    std::sort(walk.headings.begin(), walk.headings.end(),
+              [](const HeadingMark& a, const HeadingMark& b) { return a.line < b.line; });
+    if (walk.headings.size() > k_max_sections) {
+      return tl::unexpected(Failure{
+          file, walk.headings[k_max_sections].line,
+          fmt::format("more than {} sections", k_max_sections), "split the document"});
+    }
+
+    Section preamble;
+    std::size_t h = 0;
+    Section* current = &preamble;
+    for (auto& block : walk.blocks) {
+      while (h < walk.headings.size() && walk.headings[h].line <= block.line) {
+        doc.sections.push_back(make_section(walk.headings[h++]));
+        current = &doc.sections.back();
+      }
+      current->end_line = std::max(current->end_line, block.end_line);
+      current->blocks.push_back(std::move(block));
+    }
+    while (h < walk.headings.size()) doc.sections.push_back(make_section(walk.headings[h++]));
+    if (!preamble.blocks.empty()) {
+      preamble.line = preamble.blocks.front().line;
+      doc.sections.insert(doc.sections.begin(), std::move(preamble));
+    }
+  } catch (const Stop& stop) {
+    return tl::unexpected(stop.failure);
+  }
+  return doc;
+}
+
+Document read_document(const std::string& file, const DocumentOptions& options,
+                       std::size_t max_size) {
+  auto parsed = parse_document(read_text_file(file, max_size), file, options);
+  if (!parsed) throw Error(parsed.error());
+  return std::move(*parsed);
+}
+
+}  // namespace accord

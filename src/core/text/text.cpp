@@ -1,0 +1,207 @@
+#include <fmt/format.h>
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <accord/text.hpp>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace accord {
+namespace {
+
+bool starts_with_bytes(std::string_view s, std::initializer_list<unsigned char> prefix) {
+  if (s.size() < prefix.size()) return false;
+  std::size_t i = 0;
+  for (unsigned char c : prefix) {
+    if (static_cast<unsigned char>(s[i++]) != c) return false;
+  }
+  return true;
+}
+
+Failure bom_failure(const std::string& file, std::string_view name) {
+  return Failure{file, 1, fmt::format("{} byte-order mark: accord reads UTF-8 only", name),
+                 fmt::format("convert the file, e.g. iconv -f {} -t UTF-8", name)};
+}
+
+// Files with many NULs near the start are almost always UTF-16/32 without a
+// BOM; saying so is more useful than "NUL byte".
+bool looks_like_wide_encoding(std::string_view bytes) {
+  std::size_t n = std::min<std::size_t>(bytes.size(), 256);
+  std::size_t zeros = 0;
+  for (std::size_t i = 0; i < n; ++i) zeros += bytes[i] == '\0';
+  return n >= 4 && zeros * 4 >= n;
+}
+
+}  // namespace
+
+tl::expected<std::string, Failure> decode_text(std::string_view bytes, const std::string& file,
+                                               std::size_t max_size) {
+  if (bytes.size() > max_size) {
+    return tl::unexpected(Failure{
+        file, 0, fmt::format("file is {} bytes, over the limit of {} bytes", bytes.size(), max_size),
+        "pass --max-file-size to raise the limit if the file is really a document"});
+  }
+  if (starts_with_bytes(bytes, {0x00, 0x00, 0xFE, 0xFF}))
+    return tl::unexpected(bom_failure(file, "UTF-32BE"));
+  if (starts_with_bytes(bytes, {0xFF, 0xFE, 0x00, 0x00}))
+    return tl::unexpected(bom_failure(file, "UTF-32LE"));
+  if (starts_with_bytes(bytes, {0xFE, 0xFF})) return tl::unexpected(bom_failure(file, "UTF-16BE"));
+  if (starts_with_bytes(bytes, {0xFF, 0xFE})) return tl::unexpected(bom_failure(file, "UTF-16LE"));
+  if (starts_with_bytes(bytes, {0xEF, 0xBB, 0xBF})) bytes.remove_prefix(3);
+
+  std::string out;
+  out.reserve(bytes.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(bytes.size());
+  int line = 1;
+  int32_t line_start = 0;
+  int32_t i = 0;
+  while (i < length) {
+    int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    const int column = static_cast<int>(start - line_start) + 1;
+    if (c < 0) {
+      return tl::unexpected(Failure{
+          file, line,
+          fmt::format("invalid UTF-8 (byte 0x{:02X} at column {})", s[start], column),
+          "save the file as UTF-8; accord never guesses another encoding"});
+    }
+    if (c == 0) {
+      if (looks_like_wide_encoding(bytes)) {
+        return tl::unexpected(Failure{file, line, "NUL bytes: this looks like UTF-16 or UTF-32 text",
+                                      "convert the file to UTF-8, e.g. with iconv"});
+      }
+      return tl::unexpected(Failure{file, line, fmt::format("NUL byte at column {}", column),
+                                    "accord reads text files only; remove the byte or check "
+                                    "that this is the right file"});
+    }
+    if (c == '\r') {
+      out += '\n';
+      if (i < length && s[i] == '\n') ++i;
+      ++line;
+      line_start = i;
+      continue;
+    }
+    if (c == '\n') {
+      ++line;
+      line_start = i;
+    }
+    out.append(bytes.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+  }
+  return out;
+}
+
+std::string read_file_bytes(const std::string& path) {
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) {
+    throw Error(path, 0, "no such file", "check the path");
+  }
+  if (std::filesystem::is_directory(status)) {
+    throw Error(path, 0, "is a directory, not a file", "name a Markdown file");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path, 0, fmt::format("cannot open: {}", std::strerror(errno)));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw Error(path, 0, "read failed", "check the disk and permissions");
+  return std::move(buffer).str();
+}
+
+std::string read_text_file(const std::string& path, std::size_t max_size) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > max_size) {
+    throw Error(path, 0, fmt::format("file is {} bytes, over the limit of {} bytes", size, max_size),
+                "pass --max-file-size to raise the limit if the file is really a document");
+  }
+  auto decoded = decode_text(read_file_bytes(path), path, max_size);
+  if (!decoded) throw Error(decoded.error());
+  return std::move(*decoded);
+}
+
+namespace {
+
+std::string to_utf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+icu::UnicodeString from_utf8(std::string_view text) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+}
+
+}  // namespace
+
+std::string nfc(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU NFC normaliser unavailable");
+  auto u = from_utf8(text);
+  if (n->isNormalized(u, status) && U_SUCCESS(status)) return std::string(text);
+  status = U_ZERO_ERROR;
+  auto result = n->normalize(u, status);
+  if (U_FAILURE(status)) throw std::runtime_error(u_errorName(status));
+  return to_utf8(result);
+}
+
+std::string fold_case(std::string_view text) {
+  auto u = from_utf8(text);
+  u.foldCase();
+  return to_utf8(u);
+}
+
+std::vector<Token> word_tokens(std::string_view text, std::string_view locale) {
+  std::vector<Token> tokens;
+  if (text.empty()) return tokens;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createWordInstance(icu::Locale(std::string(locale).c_str()), status));
+  if (U_FAILURE(status)) throw std::runtime_error("ICU word break iterator unavailable");
+  auto u = from_utf8(text);
+  it->setText(u);
+  // Offsets from ICU are UTF-16 units; walk the UTF-8 string alongside.
+  std::size_t byte = 0;
+  int32_t prev = it->first();
+  for (int32_t next = it->next(); next != icu::BreakIterator::DONE; prev = next, next = it->next()) {
+    icu::UnicodeString piece = u.tempSubStringBetween(prev, next);
+    Token t;
+    t.text = to_utf8(piece);
+    t.offset = byte;
+    byte += t.text.size();
+    int32_t rule = it->getRuleStatus();
+    t.is_word = rule >= UBRK_WORD_NUMBER;  // numbers, letters, kana, ideographs
+    tokens.push_back(std::move(t));
+  }
+  return tokens;
+}
+
+std::size_t char_count(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string trim(std::string_view text) {
+  auto u = from_utf8(text);
+  int32_t begin = 0;
+  int32_t end = u.length();
+  while (begin < end && u_isUWhiteSpace(u.char32At(begin))) begin = u.moveIndex32(begin, 1);
+  while (end > begin) {
+    int32_t prev = u.moveIndex32(end, -1);
+    if (!u_isUWhiteSpace(u.char32At(prev))) break;
+    end = prev;
+  }
+  return to_utf8(u.tempSubStringBetween(begin, end));
+}
+
+}  // namespace accord
