@@ -1,0 +1,67 @@
+// Helpers shared by the tests: temporary folders, real git repositories with
+// a fixed author and date, running the built binary.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace accord::test {
+
+// The source tree (fixtures/ lives there).
+std::filesystem::path source_dir();
+
+// Reads a file as bytes; fails the test (throws) if missing.
+std::string slurp(const std::filesystem::path& path);
+
+// Writes bytes to a file, creating parent folders.
+void write_file(const std::filesystem::path& path, std::string_view bytes);
+
+// A folder under the system temp dir, removed with everything in it when
+// the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return m_path; }
+  std::filesystem::path operator/(const std::string& rel) const { return m_path / rel; }
+
+ private:
+  std::filesystem::path m_path;
+};
+
+// A real git repository made with libgit2 in a TempDir. Commits use the
+// author "Accord Test <test@example.org>" and the given time, so ids are
+// stable.
+class TestRepo {
+ public:
+  TestRepo();
+  ~TestRepo();
+  TestRepo(const TestRepo&) = delete;
+  TestRepo& operator=(const TestRepo&) = delete;
+  const std::filesystem::path& path() const { return m_dir.path(); }
+  // Writes a file in the work tree (no staging).
+  void write(const std::string& rel, std::string_view bytes);
+  // Stages every change in the work tree (adds, edits, removals) and commits
+  // it with MESSAGE at TIME (seconds since the epoch, UTC offset minutes).
+  // Returns the commit id in hex.
+  std::string commit(const std::string& message, long long time, int offset_minutes = 0);
+
+ private:
+  TempDir m_dir;
+  void* m_repo = nullptr;  // git_repository*
+};
+
+// The result of running a command.
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the built accord binary with ARGS in CWD (no shell), with NO_COLOR set.
+RunResult run_accord(const std::vector<std::string>& args, const std::filesystem::path& cwd = {});
+
+}  // namespace accord::test
