@@ -1,0 +1,162 @@
+#include "git/repository.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+
+namespace accord::git {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Owns libgit2 for the whole process; a static so that shutdown runs after
+// every handle (all of which live in shorter-lived objects) is freed.
+struct LibGit2Owner {
+  LibGit2Owner() { git_libgit2_init(); }
+  ~LibGit2Owner() { git_libgit2_shutdown(); }
+  LibGit2Owner(const LibGit2Owner&) = delete;
+  LibGit2Owner& operator=(const LibGit2Owner&) = delete;
+};
+
+constexpr const char* k_fsck_hint =
+    "the repository may be corrupt; run `git fsck` in it and re-clone if it reports damage";
+
+}  // namespace
+
+void ensure_libgit2() { static LibGit2Owner owner; }
+
+std::string last_error_text() {
+  const git_error* e = git_error_last();
+  return e && e->message ? std::string(e->message) : std::string("unknown error");
+}
+
+std::string to_hex(const git_oid& id) {
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, &id);
+  return hex;
+}
+
+Repository Repository::discover(const std::string& doc, std::string* path) {
+  ensure_libgit2();
+  std::error_code ec;
+  fs::path abs = fs::absolute(fs::path(doc), ec);
+  if (ec) throw Error(doc, 0, "cannot resolve the path: " + ec.message(), "check the path");
+  abs = fs::weakly_canonical(abs, ec);
+  if (ec) throw Error(doc, 0, "cannot resolve the path: " + ec.message(), "check the path");
+  // The document may be gone from the work tree; start from the nearest
+  // folder that exists.
+  fs::path start = fs::is_directory(abs, ec) ? abs : abs.parent_path();
+  while (!start.empty() && !fs::exists(start, ec) && start != start.root_path()) {
+    start = start.parent_path();
+  }
+
+  Repository repo;
+  git_repository* raw = nullptr;
+  int rc = git_repository_open_ext(&raw, start.c_str(), 0, nullptr);
+  repo.m_repo.reset(raw);
+  if (rc == GIT_ENOTFOUND) {
+    throw Error(doc, 0, "not inside a git repository",
+                "run accord on a document in a clone of the site's repository (see `git clone`)");
+  }
+  if (rc < 0) {
+    std::string text = last_error_text();
+    throw Error(doc, 0, "cannot open the git repository that contains it: " + text,
+                "check that the repository is readable and not corrupt (`git status`)");
+  }
+  if (git_repository_is_bare(repo.get())) {
+    throw Error(git_repository_path(repo.get()), 0, "is a bare repository with no work tree",
+                "run accord on a document in a clone with a work tree");
+  }
+  fs::path root = fs::weakly_canonical(fs::path(git_repository_workdir(repo.get())), ec);
+  std::string root_s = root.string();
+  while (root_s.size() > 1 && root_s.back() == '/') root_s.pop_back();
+  repo.m_root = root_s;
+  fs::path rel = abs.lexically_relative(fs::path(root_s));
+  std::string rel_s = rel.generic_string();
+  if (rel_s.empty() || rel_s == "." || rel_s.rfind("..", 0) == 0) {
+    throw Error(doc, 0, "does not name a document inside the repository " + root_s,
+                "name a Markdown file, e.g. content/privacy.en.md");
+  }
+  *path = rel_s;
+
+  // libgit2 1.5 cannot walk past a shallow clone's boundary, so read the
+  // boundary ourselves and stop there.
+  fs::path shallow_file = fs::path(git_repository_commondir(repo.get())) / "shallow";
+  std::ifstream in(shallow_file);
+  std::string line;
+  while (std::getline(in, line)) {
+    git_oid id;
+    if (line.size() >= GIT_OID_HEXSZ && git_oid_fromstrn(&id, line.data(), GIT_OID_HEXSZ) == 0) {
+      repo.m_shallow.insert(id);
+    }
+  }
+  return repo;
+}
+
+git_oid Repository::resolve(const std::string& rev) const {
+  git_object* raw = nullptr;
+  int rc = git_revparse_single(&raw, m_repo.get(), rev.c_str());
+  ObjectHandle object(raw);
+  if (rc < 0) {
+    std::string text = last_error_text();
+    if (git_repository_head_unborn(m_repo.get()) == 1) {
+      std::string branch = "HEAD";
+      git_reference* head = nullptr;
+      if (git_reference_lookup(&head, m_repo.get(), "HEAD") == 0) {
+        ReferenceHandle owned(head);
+        const char* target = git_reference_symbolic_target(head);
+        if (target) {
+          branch = target;
+          if (branch.rfind("refs/heads/", 0) == 0) branch = branch.substr(11);
+        }
+      }
+      throw Error(m_root, 0, "branch '" + branch + "' has no commits yet",
+                  "commit the document first, or name a revision with --rev");
+    }
+    if (rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS || rc == GIT_EINVALIDSPEC) {
+      throw Error(m_root, 0, "unknown revision '" + rev + "'",
+                  "name a commit, branch or tag of this repository (see `git log --oneline`)");
+    }
+    throw Error(m_root, 0, "cannot resolve revision '" + rev + "': " + text, k_fsck_hint);
+  }
+  git_object* peeled_raw = nullptr;
+  rc = git_object_peel(&peeled_raw, object.get(), GIT_OBJECT_COMMIT);
+  ObjectHandle peeled(peeled_raw);
+  if (rc < 0) {
+    std::string text = last_error_text();
+    throw Error(m_root, 0, "revision '" + rev + "' is not a commit: " + text,
+                "name a commit, branch or tag");
+  }
+  return *git_object_id(peeled.get());
+}
+
+CommitHandle Repository::commit(const git_oid& id) const {
+  git_commit* raw = nullptr;
+  int rc = git_commit_lookup(&raw, m_repo.get(), &id);
+  CommitHandle out(raw);
+  if (rc < 0) fail_object(id, last_error_text());
+  return out;
+}
+
+TreeHandle Repository::tree(const git_oid& id) const {
+  git_tree* raw = nullptr;
+  int rc = git_tree_lookup(&raw, m_repo.get(), &id);
+  TreeHandle out(raw);
+  if (rc < 0) fail_object(id, last_error_text());
+  return out;
+}
+
+std::string Repository::blob(const git_oid& id) const {
+  git_blob* raw = nullptr;
+  int rc = git_blob_lookup(&raw, m_repo.get(), &id);
+  BlobHandle owned(raw);
+  if (rc < 0) fail_object(id, last_error_text());
+  const char* data = static_cast<const char*>(git_blob_rawcontent(owned.get()));
+  return std::string(data, static_cast<std::size_t>(git_blob_rawsize(owned.get())));
+}
+
+void Repository::fail_object(const git_oid& id, const std::string& text) const {
+  throw Error(m_root, 0, "cannot read object " + to_hex(id) + ": " + text, k_fsck_hint);
+}
+
+}  // namespace accord::git
