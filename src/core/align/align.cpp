@@ -1,0 +1,348 @@
+#include <accord/align.hpp>
+#include <accord/invariants.hpp>
+#include <accord/text.hpp>
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <unordered_set>
+
+namespace accord {
+namespace {
+
+// What the aligner knows of one section or block.
+struct Item {
+  std::string number;
+  int level = 0;
+  int kind = -1;  // BlockKind for blocks; -1 for sections
+  double length = 0;
+  double blocks = 1;
+  std::vector<std::uint64_t> anchors;  // sorted hashes of typed invariants
+  std::vector<std::uint64_t> words;    // sorted hashes of words both documents use
+};
+
+std::uint64_t hash(std::string_view kind, std::string_view value) {
+  return std::hash<std::string>{}(std::string(kind) + '\x1f' + std::string(value));
+}
+
+void add_anchors(const std::string& text, std::string_view language, Item& item) {
+  Invariants inv = extract_invariants(text, language);
+  for (const auto& v : inv.emails) item.anchors.push_back(hash("e", v));
+  for (const auto& v : inv.urls) item.anchors.push_back(hash("u", v));
+  for (const auto& v : inv.phones) item.anchors.push_back(hash("p", v));
+  for (const auto& v : inv.numbers) item.anchors.push_back(hash("n", v));
+  for (const auto& v : inv.names) item.anchors.push_back(hash("o", v));
+}
+
+void add_words(const std::string& text, std::string_view language, Item& item) {
+  for (const auto& t : word_tokens(text, language)) {
+    if (!t.is_word || char_count(t.text) < 4) continue;
+    if (std::isdigit(static_cast<unsigned char>(t.text[0]))) continue;
+    item.words.push_back(hash("w", fold_case(t.text)));
+  }
+}
+
+void finish(Item& item) {
+  std::sort(item.anchors.begin(), item.anchors.end());
+  std::sort(item.words.begin(), item.words.end());
+}
+
+Item section_item(const Section& s, std::string_view language) {
+  Item item;
+  item.number = s.number;
+  item.level = s.level;
+  std::string all = s.title;
+  for (const auto& b : s.blocks) {
+    all += '\n';
+    all += b.text;
+  }
+  item.length = static_cast<double>(char_count(all));
+  item.blocks = static_cast<double>(std::max<std::size_t>(1, s.blocks.size()));
+  add_anchors(all, language, item);
+  add_words(all, language, item);
+  finish(item);
+  return item;
+}
+
+Item block_item(const Block& b, std::string_view language) {
+  Item item;
+  item.kind = static_cast<int>(b.kind);
+  item.level = b.depth;
+  const std::string& text = b.text.empty() ? b.source : b.text;
+  item.length = static_cast<double>(char_count(text));
+  add_anchors(text, language, item);
+  for (const auto& url : b.urls) item.anchors.push_back(hash("u", url));
+  add_words(text, language, item);
+  finish(item);
+  return item;
+}
+
+// Keeps only words that occur on both sides: those are names, numbers in
+// words, untranslated text: evidence that two items correspond.
+void keep_shared_words(std::vector<Item>& a, std::vector<Item>& b) {
+  std::unordered_set<std::uint64_t> in_a, shared;
+  for (const auto& i : a) in_a.insert(i.words.begin(), i.words.end());
+  for (const auto& i : b) {
+    for (auto w : i.words) {
+      if (in_a.count(w)) shared.insert(w);
+    }
+  }
+  for (auto* side : {&a, &b}) {
+    for (auto& i : *side) {
+      std::erase_if(i.words, [&](std::uint64_t w) { return !shared.count(w); });
+    }
+  }
+}
+
+double dice(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  if (a.empty() && b.empty()) return 1;
+  std::size_t i = 0, j = 0, common = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      ++common;
+      ++i;
+      ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+}
+
+Item merge(const Item& a, const Item& b) {
+  Item m = a;
+  m.length += b.length;
+  m.blocks += b.blocks;
+  m.anchors.insert(m.anchors.end(), b.anchors.begin(), b.anchors.end());
+  m.words.insert(m.words.end(), b.words.begin(), b.words.end());
+  finish(m);
+  return m;
+}
+
+class Scorer {
+ public:
+  explicit Scorer(double ratio) : m_ratio(ratio) {}
+
+  // How well A (source) and B (target) correspond, 0..1.
+  double score(const Item& a, const Item& b) const {
+    double weight = 0, sum = 0;
+    auto add = [&](double w, double s) {
+      weight += w;
+      sum += w * s;
+    };
+    if (!a.number.empty() && !b.number.empty()) {
+      add(1.5, a.number == b.number ? 1 : 0);
+    } else if (a.number.empty() != b.number.empty()) {
+      add(1.0, 0);
+    } else if (a.kind < 0) {
+      add(0.5, 1);
+    }
+    if (!a.anchors.empty() || !b.anchors.empty()) add(2.0, dice(a.anchors, b.anchors));
+    if (!a.words.empty() || !b.words.empty()) add(1.0, dice(a.words, b.words));
+    // Gale–Church: target length ~ N(c·l1, s²·l1) with s² = 6.8.
+    double delta = (b.length - m_ratio * a.length) / std::sqrt(std::max(a.length, 1.0) * 6.8);
+    add(1.5, std::erfc(std::fabs(delta) / std::sqrt(2.0)));
+    add(1.0, std::min(a.blocks, b.blocks) / std::max(a.blocks, b.blocks));
+    if (a.kind >= 0) {
+      add(1.0, a.kind == b.kind ? 1 : 0);
+    } else {
+      add(0.5, a.level == b.level ? 1 : 0);
+    }
+    return weight > 0 ? sum / weight : 0;
+  }
+
+ private:
+  double m_ratio;
+};
+
+constexpr double k_skip_cost = 3.0;   // a section or block with no counterpart
+constexpr double k_merge_cost = 2.4;  // a 2–1 or 1–2 step, over its match cost
+constexpr double k_match_cost = 0.1;  // a 1–1 step
+
+double match_cost(double score) { return k_match_cost - std::log(std::max(score, 1e-6)); }
+
+enum Step : std::uint8_t { none, one_one, one_zero, zero_one, two_one, one_two };
+
+std::vector<AlignedPair> align_items(const std::vector<Item>& src, const std::vector<Item>& tgt,
+                                     const Scorer& scorer, bool allow_moves) {
+  const std::size_t n = src.size(), m = tgt.size();
+  const double inf = std::numeric_limits<double>::infinity();
+  // A band around the diagonal keeps 2,000 × 2,000 sections fast; small
+  // inputs get the full table.
+  const std::size_t band =
+      std::max<std::size_t>(60, (n > m ? n - m : m - n) + 40);
+  auto in_band = [&](std::size_t i, std::size_t j) {
+    if (n <= 300 && m <= 300) return true;
+    double diag = n == 0 ? 0 : static_cast<double>(i) * static_cast<double>(m) / static_cast<double>(n);
+    return std::fabs(static_cast<double>(j) - diag) <= static_cast<double>(band);
+  };
+  std::vector<double> cost((n + 1) * (m + 1), inf);
+  std::vector<Step> back((n + 1) * (m + 1), none);
+  auto at = [&](std::size_t i, std::size_t j) { return i * (m + 1) + j; };
+  cost[at(0, 0)] = 0;
+  for (std::size_t i = 0; i <= n; ++i) {
+    for (std::size_t j = 0; j <= m; ++j) {
+      if ((i == 0 && j == 0) || !in_band(i, j)) continue;
+      double best = inf;
+      Step step = none;
+      auto consider = [&](double prev, double extra, Step s) {
+        if (prev + extra < best) {
+          best = prev + extra;
+          step = s;
+        }
+      };
+      if (i > 0 && j > 0 && cost[at(i - 1, j - 1)] < inf) {
+        consider(cost[at(i - 1, j - 1)], match_cost(scorer.score(src[i - 1], tgt[j - 1])), one_one);
+      }
+      if (i > 0 && cost[at(i - 1, j)] < inf) consider(cost[at(i - 1, j)], k_skip_cost, one_zero);
+      if (j > 0 && cost[at(i, j - 1)] < inf) consider(cost[at(i, j - 1)], k_skip_cost, zero_one);
+      if (i > 1 && j > 0 && cost[at(i - 2, j - 1)] < inf) {
+        double s = scorer.score(merge(src[i - 2], src[i - 1]), tgt[j - 1]);
+        consider(cost[at(i - 2, j - 1)], k_merge_cost + match_cost(s), two_one);
+      }
+      if (i > 0 && j > 1 && cost[at(i - 1, j - 2)] < inf) {
+        double s = scorer.score(src[i - 1], merge(tgt[j - 2], tgt[j - 1]));
+        consider(cost[at(i - 1, j - 2)], k_merge_cost + match_cost(s), one_two);
+      }
+      cost[at(i, j)] = best;
+      back[at(i, j)] = step;
+    }
+  }
+
+  std::vector<AlignedPair> pairs;
+  std::size_t i = n, j = m;
+  while (i > 0 || j > 0) {
+    AlignedPair p;
+    switch (back[at(i, j)]) {
+      case one_one:
+        p.source = {i - 1};
+        p.target = {j - 1};
+        p.confidence = scorer.score(src[i - 1], tgt[j - 1]);
+        --i;
+        --j;
+        break;
+      case one_zero:
+        p.source = {i - 1};
+        --i;
+        break;
+      case zero_one:
+        p.target = {j - 1};
+        --j;
+        break;
+      case two_one:
+        p.source = {i - 2, i - 1};
+        p.target = {j - 1};
+        p.confidence = scorer.score(merge(src[i - 2], src[i - 1]), tgt[j - 1]);
+        i -= 2;
+        --j;
+        break;
+      case one_two:
+        p.source = {i - 1};
+        p.target = {j - 2, j - 1};
+        p.confidence = scorer.score(src[i - 1], merge(tgt[j - 2], tgt[j - 1]));
+        --i;
+        j -= 2;
+        break;
+      case none:
+        // Unreachable cell (outside the band): fall back to skips.
+        if (i > 0) {
+          p.source = {--i};
+        } else {
+          p.target = {--j};
+        }
+        break;
+    }
+    pairs.push_back(std::move(p));
+  }
+  std::reverse(pairs.begin(), pairs.end());
+
+  // A one-sided step's confidence: how clearly nothing on the other side fits.
+  auto best_score = [&](const Item& item, const std::vector<Item>& others, bool item_is_source) {
+    double best = 0;
+    for (const auto& o : others) {
+      best = std::max(best, item_is_source ? scorer.score(item, o) : scorer.score(o, item));
+    }
+    return best;
+  };
+
+  if (allow_moves) {
+    // Pair leftovers out of order when the evidence is strong: the same
+    // number and content, or clearly the same content.
+    std::vector<std::size_t> lone_src, lone_tgt;
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+      if (pairs[k].target.empty()) lone_src.push_back(k);
+      if (pairs[k].source.empty()) lone_tgt.push_back(k);
+    }
+    struct Candidate {
+      double score;
+      std::size_t s, t;
+    };
+    std::vector<Candidate> candidates;
+    for (auto ks : lone_src) {
+      for (auto kt : lone_tgt) {
+        const Item& a = src[pairs[ks].source[0]];
+        const Item& b = tgt[pairs[kt].target[0]];
+        double s = scorer.score(a, b);
+        bool same_number = !a.number.empty() && a.number == b.number;
+        bool same_content = (!a.anchors.empty() && dice(a.anchors, b.anchors) >= 0.8) ||
+                            (!a.words.empty() && dice(a.words, b.words) >= 0.6);
+        if (s >= 0.6 && (same_number || same_content)) candidates.push_back({s, ks, kt});
+      }
+    }
+    std::sort(candidates.begin(), candidates.end(),
+              [](const Candidate& x, const Candidate& y) { return x.score > y.score; });
+    std::vector<bool> used(pairs.size(), false);
+    for (const auto& c : candidates) {
+      if (used[c.s] || used[c.t]) continue;
+      used[c.s] = used[c.t] = true;
+      pairs[c.t].source = pairs[c.s].source;
+      pairs[c.t].confidence = c.score;
+      pairs[c.t].moved = true;
+      pairs[c.s].source.clear();  // marked for removal
+    }
+    std::erase_if(pairs, [](const AlignedPair& p) { return p.source.empty() && p.target.empty(); });
+  }
+
+  for (auto& p : pairs) {
+    if (p.target.empty()) p.confidence = 1 - best_score(src[p.source[0]], tgt, true);
+    if (p.source.empty()) p.confidence = 1 - best_score(tgt[p.target[0]], src, false);
+  }
+  return pairs;
+}
+
+double learn_ratio(const std::vector<Item>& src, const std::vector<Item>& tgt, double given) {
+  if (given > 0) return given;
+  double a = 0, b = 0;
+  for (const auto& i : src) a += i.length;
+  for (const auto& i : tgt) b += i.length;
+  if (a <= 0 || b <= 0) return 1;
+  return std::clamp(b / a, 0.5, 2.0);
+}
+
+}  // namespace
+
+std::vector<AlignedPair> align_sections(const Document& source, const Document& target,
+                                        const AlignOptions& options) {
+  std::vector<Item> src, tgt;
+  src.reserve(source.sections.size());
+  tgt.reserve(target.sections.size());
+  for (const auto& s : source.sections) src.push_back(section_item(s, options.source_language));
+  for (const auto& s : target.sections) tgt.push_back(section_item(s, options.target_language));
+  keep_shared_words(src, tgt);
+  Scorer scorer(learn_ratio(src, tgt, options.length_ratio));
+  return align_items(src, tgt, scorer, true);
+}
+
+std::vector<AlignedPair> align_blocks(const Section& source, const Section& target,
+                                      const AlignOptions& options) {
+  std::vector<Item> src, tgt;
+  for (const auto& b : source.blocks) src.push_back(block_item(b, options.source_language));
+  for (const auto& b : target.blocks) tgt.push_back(block_item(b, options.target_language));
+  keep_shared_words(src, tgt);
+  Scorer scorer(learn_ratio(src, tgt, options.length_ratio));
+  return align_items(src, tgt, scorer, false);
+}
+
+}  // namespace accord
