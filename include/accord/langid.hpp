@@ -1,0 +1,89 @@
+// Language identification of prose blocks: libexttextcat n-gram fingerprints
+// decide, hunspell dictionaries give a second opinion word by word. Both are
+// restricted to the languages a site is configured for.
+#pragma once
+
+#include <accord/error.hpp>
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace accord {
+
+// One configured language and how strongly a text points at it.
+struct LanguageScore {
+  std::string language;  // ISO 639-1 code as configured, e.g. "et"
+  double score = 0;      // 0..1; the scores of one guess sum to 1 (0 when there is no evidence)
+};
+
+// Result of identifying one piece of text.
+struct LanguageGuess {
+  std::string language;            // best language code; empty when there is no evidence
+  double confidence = 0;           // 0..1: margin between best and second, damped for short texts
+  std::size_t evidence_words = 0;  // words that counted as evidence (after removing neutral tokens)
+  std::vector<LanguageScore> scores;  // every configured language, best first
+};
+
+// Where the identifier finds its data. Empty fields take the default.
+struct LanguageIdentifierOptions {
+  // Folder of libexttextcat <code>.lm fingerprints. Empty: $ACCORD_TEXTCAT_DIR
+  // when set, else the folder found at build time (/usr/share/libexttextcat).
+  std::string textcat_dir;
+  // Folder of hunspell <name>.aff/<name>.dic pairs. Empty: $ACCORD_HUNSPELL_DIR
+  // when set, else the folder found at build time (/usr/share/hunspell).
+  std::string hunspell_dir;
+  // Dictionary name per language code, e.g. {"en", "en_GB"}; languages not
+  // named here use default_hunspell_dictionary().
+  std::map<std::string, std::string> dictionaries;
+};
+
+// The hunspell dictionary a language uses by default: "et" → "et_EE", "en" →
+// "en_US", "de" → "de_DE", "fi" → "fi_FI"; any other code "xx" → "xx_XX".
+std::string default_hunspell_dictionary(std::string_view language);
+
+// Identifies which of a fixed set of languages a text is written in. Holds
+// the fingerprints and dictionaries in memory (en_US + et_EE: about 40 MB,
+// loading takes about half a second), so make one and reuse it. identify()
+// may be called from several threads at once; it serialises the hunspell
+// lookups internally. Movable, not copyable.
+class LanguageIdentifier {
+ public:
+  // LANGUAGES: ISO 639-1 codes, e.g. {"en", "et"}; duplicates are ignored.
+  // Loads <code>.lm from the textcat folder and the hunspell dictionary of
+  // each language, and nothing else. Throws Error when LANGUAGES is empty or
+  // holds something that is not a lower-case code, and when a fingerprint or
+  // dictionary file is missing or unreadable: the message names the file and
+  // the Debian package to install (libexttextcat-data, myspell-et,
+  // hunspell-en-us, hunspell-de-de, …) or the variable to set.
+  explicit LanguageIdentifier(std::vector<std::string> languages,
+                              const LanguageIdentifierOptions& options = {});
+  ~LanguageIdentifier();
+  LanguageIdentifier(LanguageIdentifier&&) noexcept;
+  LanguageIdentifier& operator=(LanguageIdentifier&&) noexcept;
+  LanguageIdentifier(const LanguageIdentifier&) = delete;
+  LanguageIdentifier& operator=(const LanguageIdentifier&) = delete;
+
+  // The configured languages, deduplicated, in the order given.
+  const std::vector<std::string>& languages() const;
+
+  // Identifies TEXT (plain UTF-8 text, e.g. Block::text; invalid UTF-8 is
+  // not evidence). NEUTRAL: extra words or phrases (e.g. names found on both
+  // sides of a translation pair) that are not evidence of any language;
+  // compared case-insensitively, word by word. URLs, e-mail addresses, domain
+  // names, numbers, dates, phone numbers, code-like tokens, acronyms in
+  // capitals, one-letter words, and capitalised words that all dictionaries
+  // or none accept (names) are not evidence either. Never throws for any
+  // input; an empty or all-neutral text gives an empty language, confidence 0
+  // and zero scores. Confidence is low (< 0.5) for texts of one or two
+  // evidence words, so a caller can lean on the surrounding section.
+  LanguageGuess identify(std::string_view text, const std::vector<std::string>& neutral = {}) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace accord

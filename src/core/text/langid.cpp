@@ -1,0 +1,572 @@
+#include <fingerprint.h>
+#include <fmt/format.h>
+#include <hunspell.h>
+#include <textcat.h>
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <accord/langid.hpp>
+#include <accord/text.hpp>
+#include <algorithm>
+#include <bit>
+#include <climits>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+namespace accord {
+namespace {
+
+template <auto Free>
+struct CDeleter {
+  template <class T>
+  void operator()(T* p) const noexcept {
+    Free(p);
+  }
+};
+template <class T, auto Free>
+using Handle = std::unique_ptr<T, CDeleter<Free>>;
+
+using Fingerprint = Handle<void, fp_Done>;
+using Hunspeller = Handle<Hunhandle, Hunspell_destroy>;
+using Converter = Handle<UConverter, ucnv_close>;
+
+// libexttextcat's own cap on a fingerprint's size (constants.h MAXNGRAMS).
+constexpr int k_max_ngrams = 400;
+// Cache of hunspell verdicts; cleared when it grows past this many words so
+// that a long-running process does not grow without bound.
+constexpr std::size_t k_max_cached_words = 200000;
+constexpr std::size_t k_max_languages = 32;  // verdicts are bit masks
+
+// How the two sources are weighed (see combine_scores). Tuned on the
+// fixtures: textcat's normalised distances of Estonian and English prose
+// differ by 0.05–0.15, so the spread is scaled before it becomes a
+// probability; below ~20 characters textcat's fingerprint is noise.
+constexpr double k_textcat_sharpness = 40.0;
+constexpr double k_textcat_min_chars = 12.0;
+constexpr double k_textcat_full_chars = 160.0;
+constexpr double k_hunspell_half_weight_words = 2.0;
+constexpr double k_hunspell_prior = 0.5;
+constexpr double k_full_confidence_words = 4.0;
+constexpr double k_name_like_vote = 0.25;
+
+struct KnownLanguage {
+  std::string_view code;
+  std::string_view dictionary;
+  std::string_view package;  // Debian package with the dictionary; empty: none exists
+};
+
+constexpr KnownLanguage k_known_languages[] = {
+    {"et", "et_EE", "myspell-et"},     {"en", "en_US", "hunspell-en-us"},
+    {"de", "de_DE", "hunspell-de-de"}, {"fi", "fi_FI", ""},
+    {"fr", "fr_FR", "hunspell-fr"},    {"ru", "ru_RU", "hunspell-ru"},
+    {"lv", "lv_LV", "hunspell-lv"},    {"lt", "lt_LT", "hunspell-lt"},
+    {"sv", "sv_SE", "hunspell-sv"},    {"es", "es_ES", "hunspell-es"},
+};
+
+const KnownLanguage* find_known(std::string_view code) {
+  for (const auto& k : k_known_languages) {
+    if (k.code == code) return &k;
+  }
+  return nullptr;
+}
+
+std::string resolve_dir(const std::string& option, const char* env_name, const char* built_in) {
+  if (!option.empty()) return option;
+  if (const char* env = std::getenv(env_name); env != nullptr && *env != '\0') return env;
+  return built_in;
+}
+
+bool is_language_code(std::string_view code) {
+  if (code.size() < 2 || code.size() > 3) return false;
+  return std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+bool readable_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return false;
+  std::ifstream in(path, std::ios::binary);
+  return static_cast<bool>(in);
+}
+
+Fingerprint load_fingerprint(const std::string& language, const std::string& dir) {
+  const std::string path = (std::filesystem::path(dir) / (language + ".lm")).string();
+  if (!readable_file(path)) {
+    throw Error(path, 0, fmt::format("no libexttextcat fingerprint for language \"{}\"", language),
+                "install the Debian package libexttextcat-data, or set ACCORD_TEXTCAT_DIR to a "
+                "folder that has " +
+                    language + ".lm");
+  }
+  Fingerprint fp(fp_Init(language.c_str()));
+  if (!fp) throw Error(path, 0, "libexttextcat could not allocate a fingerprint");
+  fp_SetProperty(fp.get(), TCPROP_UTF8AWARE, TC_TRUE);
+  if (fp_Read(fp.get(), path.c_str(), k_max_ngrams) == 0) {
+    throw Error(path, 0, "libexttextcat could not read the fingerprint",
+                "check the file; reinstall libexttextcat-data");
+  }
+  return fp;
+}
+
+struct Dictionary {
+  std::string language;
+  Hunspeller handle;
+  Converter converter;  // null when the dictionary is UTF-8
+};
+
+std::string missing_dictionary_hint(const std::string& language, const std::string& name,
+                                    bool name_is_default) {
+  const KnownLanguage* known = find_known(language);
+  std::string files = fmt::format("{}.aff and {}.dic", name, name);
+  if (name_is_default && known != nullptr && !known->package.empty()) {
+    return fmt::format(
+        "install the Debian package {}, or set ACCORD_HUNSPELL_DIR to a folder with {}",
+        known->package, files);
+  }
+  if (name_is_default && known != nullptr) {
+    return fmt::format(
+        "Debian has no hunspell package for \"{}\"; set ACCORD_HUNSPELL_DIR to a "
+        "folder with {}",
+        language, files);
+  }
+  return fmt::format(
+      "install a hunspell dictionary for \"{}\", or set ACCORD_HUNSPELL_DIR to a "
+      "folder with {}",
+      language, files);
+}
+
+Dictionary load_dictionary(const std::string& language, const std::string& name,
+                           bool name_is_default, const std::string& dir) {
+  const auto base = std::filesystem::path(dir) / name;
+  const std::string aff = base.string() + ".aff";
+  const std::string dic = base.string() + ".dic";
+  for (const std::string& path : {dic, aff}) {
+    if (!readable_file(path)) {
+      throw Error(path, 0, fmt::format("no hunspell dictionary for language \"{}\"", language),
+                  missing_dictionary_hint(language, name, name_is_default));
+    }
+  }
+  Dictionary d{language, Hunspeller(Hunspell_create(aff.c_str(), dic.c_str())), nullptr};
+  if (!d.handle) throw Error(dic, 0, "hunspell could not load the dictionary");
+  // The .aff file's SET line names the encoding hunspell expects words in;
+  // Debian's et_EE is still ISO-8859-15.
+  const char* set = Hunspell_get_dic_encoding(d.handle.get());
+  std::string encoding = set != nullptr ? set : "ISO8859-1";
+  std::string upper;
+  for (char c : encoding) upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+  if (upper != "UTF-8" && upper != "UTF8") {
+    UErrorCode status = U_ZERO_ERROR;
+    d.converter.reset(ucnv_open(encoding.c_str(), &status));
+    if (U_FAILURE(status) || !d.converter) {
+      throw Error(aff, 0, fmt::format("unknown character set \"{}\" in the SET line", encoding),
+                  "fix the SET line or use another dictionary");
+    }
+    // A word the dictionary's charset cannot spell is simply not in it.
+    status = U_ZERO_ERROR;
+    ucnv_setFromUCallBack(d.converter.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
+                          &status);
+  }
+  return d;
+}
+
+bool spell(const Dictionary& d, const std::string& utf8_word) {
+  if (!d.converter) return Hunspell_spell(d.handle.get(), utf8_word.c_str()) != 0;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8_word);
+  std::string bytes(static_cast<std::size_t>(u.length()) * 4 + 4, '\0');
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n = ucnv_fromUChars(d.converter.get(), bytes.data(), static_cast<int32_t>(bytes.size()),
+                              u.getBuffer(), u.length(), &status);
+  ucnv_reset(d.converter.get());
+  if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING) return false;
+  bytes.resize(static_cast<std::size_t>(n));
+  return Hunspell_spell(d.handle.get(), bytes.c_str()) != 0;
+}
+
+// Replaces ill-formed UTF-8 with spaces so the ICU and textcat steps only
+// ever see valid text.
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    if (c <= 0) {
+      out += ' ';
+    } else {
+      out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    }
+  }
+  return out;
+}
+
+bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
+// Punctuation that wraps a token without being part of it.
+bool is_wrapper(UChar32 c) {
+  if (c < 0x80)
+    return std::string_view("\"'()[]{}<>,.;:!?*").find(static_cast<char>(c)) !=
+           std::string_view::npos;
+  return u_ispunct(c) != 0;
+}
+
+std::string_view strip_wrappers(std::string_view chunk) {
+  auto first = [](std::string_view s, int32_t& len) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    int32_t i = 0;
+    UChar32 c = 0;
+    U8_NEXT(p, i, static_cast<int32_t>(s.size()), c);
+    len = i;
+    return c;
+  };
+  auto last = [](std::string_view s, int32_t& len) {
+    // Back up over continuation bytes, then decode forwards (U8_PREV
+    // casts in the old style).
+    std::size_t start = s.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    auto i = static_cast<int32_t>(start);
+    UChar32 c = 0;
+    U8_NEXT(p, i, static_cast<int32_t>(s.size()), c);
+    len = static_cast<int32_t>(s.size() - start);
+    return c;
+  };
+  int32_t len = 0;
+  while (!chunk.empty() && is_wrapper(first(chunk, len)))
+    chunk.remove_prefix(static_cast<std::size_t>(len));
+  while (!chunk.empty() && is_wrapper(last(chunk, len)))
+    chunk.remove_suffix(static_cast<std::size_t>(len));
+  return chunk;
+}
+
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// "aligner.io", "index.html", "www.example.org": a dot between letters with
+// at least two letters after the last dot. "e.g" and "jne" are not.
+bool looks_like_domain(std::string_view s) {
+  std::size_t dot = s.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 2 > s.size()) return false;
+  if (!is_ascii_alnum(s[dot - 1])) return false;
+  std::string_view tail = s.substr(dot + 1);
+  return tail.size() >= 2 && std::all_of(tail.begin(), tail.end(), is_ascii_alnum);
+}
+
+// Whole white-space-separated chunks that are never language: URLs, e-mail
+// addresses, domain and file names, numbers, dates, phone numbers, code.
+bool is_neutral_chunk(std::string_view raw) {
+  std::string_view s = strip_wrappers(raw);
+  if (s.empty()) return true;
+  if (raw.starts_with("--") || raw.find("()") != std::string_view::npos ||
+      s.find("::") != std::string_view::npos || s.find("->") != std::string_view::npos) {
+    return true;  // command-line flags, calls, C++ and arrow syntax
+  }
+  if (s.find("://") != std::string_view::npos || s.starts_with("www.")) return true;
+  if (std::size_t at = s.find('@');
+      at != std::string_view::npos && at > 0 && s.find('.', at) != std::string_view::npos) {
+    return true;
+  }
+  if (looks_like_domain(s)) return true;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') return true;
+    if (std::string_view("_/\\=<>{}[]`#$%^&|~+").find(c) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+struct WordShape {
+  std::size_t letters = 0;
+  std::size_t upper = 0;
+  bool digit = false;
+  bool first_upper = false;
+  bool inner_upper_after_lower = false;  // "iPhone", "getValue"
+};
+
+WordShape shape_of(std::string_view word) {
+  WordShape shape;
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  const auto length = static_cast<int32_t>(word.size());
+  int32_t i = 0;
+  bool prev_lower = false;
+  bool first = true;
+  while (i < length) {
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    if (u_isdigit(c)) shape.digit = true;
+    if (!u_isalpha(c)) {
+      prev_lower = false;
+      continue;
+    }
+    ++shape.letters;
+    bool up = u_isupper(c) || u_istitle(c);
+    if (up) ++shape.upper;
+    if (first) shape.first_upper = up;
+    if (up && prev_lower) shape.inner_upper_after_lower = true;
+    prev_lower = u_islower(c);
+    first = false;
+  }
+  return shape;
+}
+
+std::string for_lookup(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    // Hunspell dictionaries list "don't" with an ASCII apostrophe.
+    if (word.substr(i, 3) == "\xE2\x80\x99") {
+      out += '\'';
+      i += 2;
+    } else {
+      out += word[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string default_hunspell_dictionary(std::string_view language) {
+  if (const KnownLanguage* known = find_known(language)) return std::string(known->dictionary);
+  std::string upper;
+  for (char c : language) upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+  return fmt::format("{}_{}", language, upper);
+}
+
+struct LanguageIdentifier::Impl {
+  std::vector<std::string> languages;
+  std::vector<Fingerprint> fingerprints;  // parallel to languages
+  std::vector<Dictionary> dictionaries;   // parallel to languages
+  uint32_t all_mask = 0;
+
+  // Guards the cache and the hunspell and ICU converter handles, none of
+  // which may be used from two threads at once.
+  mutable std::mutex mutex;
+  mutable std::unordered_map<std::string, uint32_t> verdicts;
+
+  uint32_t accepted_by(const std::string& word) const {
+    auto it = verdicts.find(word);
+    if (it != verdicts.end()) return it->second;
+    if (verdicts.size() >= k_max_cached_words) verdicts.clear();
+    std::string lookup = for_lookup(word);
+    uint32_t mask = 0;
+    for (std::size_t i = 0; i < dictionaries.size(); ++i) {
+      if (spell(dictionaries[i], lookup)) mask |= 1u << i;
+    }
+    verdicts.emplace(word, mask);
+    return mask;
+  }
+
+  // Textcat's distance of BUFFER to each language, divided by the largest
+  // possible distance (every n-gram missing), so 0 = identical and 1 =
+  // nothing in common. Empty when textcat cannot fingerprint the buffer.
+  std::vector<double> textcat_distances(const std::string& buffer) const {
+    Fingerprint unknown(fp_Init(nullptr));
+    Fingerprint empty(fp_Init(nullptr));
+    if (!unknown || !empty) return {};
+    fp_SetProperty(unknown.get(), TCPROP_UTF8AWARE, TC_TRUE);
+    fp_SetProperty(unknown.get(), TCPROP_MINIMUM_DOCUMENT_SIZE, 1);
+    if (fp_Create(unknown.get(), buffer.data(), static_cast<uint4>(buffer.size()), k_max_ngrams) ==
+        0) {
+      return {};
+    }
+    const double worst = fp_Compare(empty.get(), unknown.get(), INT_MAX);
+    if (worst <= 0) return {};
+    std::vector<double> out;
+    out.reserve(fingerprints.size());
+    for (const auto& fp : fingerprints) {
+      out.push_back(fp_Compare(fp.get(), unknown.get(), INT_MAX) / worst);
+    }
+    return out;
+  }
+};
+
+LanguageIdentifier::LanguageIdentifier(std::vector<std::string> languages,
+                                       const LanguageIdentifierOptions& options)
+    : m_impl(std::make_unique<Impl>()) {
+  std::vector<std::string> unique;
+  for (auto& code : languages) {
+    if (!is_language_code(code)) {
+      throw Error("", 0, fmt::format("\"{}\" is not an ISO 639-1 language code", code),
+                  "use a lower-case code such as \"et\" or \"en\"");
+    }
+    if (std::find(unique.begin(), unique.end(), code) == unique.end()) unique.push_back(code);
+  }
+  if (unique.empty()) {
+    throw Error("", 0, "no languages to identify", "configure at least one language");
+  }
+  if (unique.size() > k_max_languages) {
+    throw Error("", 0,
+                fmt::format("{} languages configured, at most {} are supported", unique.size(),
+                            k_max_languages));
+  }
+  const std::string textcat_dir =
+      resolve_dir(options.textcat_dir, "ACCORD_TEXTCAT_DIR", ACCORD_TEXTCAT_DIR);
+  const std::string hunspell_dir =
+      resolve_dir(options.hunspell_dir, "ACCORD_HUNSPELL_DIR", ACCORD_HUNSPELL_DIR);
+  for (const auto& code : unique) {
+    m_impl->fingerprints.push_back(load_fingerprint(code, textcat_dir));
+  }
+  for (const auto& code : unique) {
+    auto named = options.dictionaries.find(code);
+    const bool is_default = named == options.dictionaries.end();
+    const std::string name = is_default ? default_hunspell_dictionary(code) : named->second;
+    m_impl->dictionaries.push_back(load_dictionary(code, name, is_default, hunspell_dir));
+  }
+  m_impl->languages = std::move(unique);
+  m_impl->all_mask = static_cast<uint32_t>((uint64_t{1} << m_impl->languages.size()) - 1);
+}
+
+LanguageIdentifier::~LanguageIdentifier() = default;
+LanguageIdentifier::LanguageIdentifier(LanguageIdentifier&&) noexcept = default;
+LanguageIdentifier& LanguageIdentifier::operator=(LanguageIdentifier&&) noexcept = default;
+
+const std::vector<std::string>& LanguageIdentifier::languages() const { return m_impl->languages; }
+
+LanguageGuess LanguageIdentifier::identify(std::string_view text,
+                                           const std::vector<std::string>& neutral) const {
+  const Impl& impl = *m_impl;
+  const std::size_t n = impl.languages.size();
+  LanguageGuess guess;
+  for (const auto& code : impl.languages) guess.scores.push_back({code, 0.0});
+
+  // Drop whole chunks that are never language before word breaking, since
+  // ICU splits "support@aligner.io" and URLs into word-like pieces.
+  std::string clean = valid_utf8(text);
+  for (std::size_t i = 0; i < clean.size();) {
+    if (is_space_byte(clean[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < clean.size() && !is_space_byte(clean[end])) ++end;
+    if (is_neutral_chunk(std::string_view(clean).substr(i, end - i))) {
+      std::fill(clean.begin() + static_cast<std::ptrdiff_t>(i),
+                clean.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+    }
+    i = end;
+  }
+
+  std::unordered_set<std::string> neutral_words;
+  if (!neutral.empty()) {
+    std::string joined;
+    for (const auto& phrase : neutral) joined += phrase + "\n";
+    for (const auto& token : word_tokens(valid_utf8(joined))) {
+      if (token.is_word) neutral_words.insert(fold_case(nfc(token.text)));
+    }
+  }
+
+  struct Evidence {
+    std::string word;
+    uint32_t mask = 0;
+    double vote = 1;  // weight of its hunspell vote
+  };
+  std::vector<Evidence> evidence;
+  {
+    std::vector<Token> tokens = word_tokens(nfc(clean));
+    std::lock_guard lock(impl.mutex);
+    bool sentence_start = true;
+    for (auto& token : tokens) {
+      if (!token.is_word) {
+        if (token.text.find_first_of(".!?:;\n") != std::string::npos) sentence_start = true;
+        continue;
+      }
+      const bool opens_sentence = std::exchange(sentence_start, false);
+      WordShape shape = shape_of(token.text);
+      if (shape.digit || shape.letters < 2) continue;
+      if (shape.upper == shape.letters) continue;  // acronyms: AS, OÜ, IP, GDPR
+      if (shape.inner_upper_after_lower) continue;
+      if (!neutral_words.empty() && neutral_words.contains(fold_case(token.text))) continue;
+      uint32_t mask = impl.accepted_by(token.text);
+      // A capitalised word that every dictionary or none accepts is a name
+      // (Tallinn, Aligneri) or a sentence opener shared by all.
+      if (shape.first_upper && (mask == 0 || mask == impl.all_mask)) continue;
+      // Capitalised inside a sentence, a word one dictionary knows is still
+      // most often a name or product ("Google Analytics", "Aligner"), so it
+      // counts but votes softly; German nouns keep textcat's full weight.
+      const double vote = shape.first_upper && !opens_sentence ? k_name_like_vote : 1.0;
+      evidence.push_back({std::move(token.text), mask, vote});
+    }
+  }
+  guess.evidence_words = evidence.size();
+  if (evidence.empty()) return guess;
+
+  // Hunspell: each word one vote, split between the dictionaries that accept
+  // it; words every dictionary (or none) accepts do not vote.
+  std::vector<double> votes(n, 0.0);
+  double voters = 0;
+  for (const auto& e : evidence) {
+    int accepted = std::popcount(e.mask);
+    if (accepted == 0 || e.mask == impl.all_mask) continue;
+    voters += e.vote;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (e.mask & (1u << i)) votes[i] += e.vote / accepted;
+    }
+  }
+
+  // Textcat on the evidence words only, so names and URLs add no n-grams.
+  std::string buffer;
+  for (const auto& e : evidence) {
+    if (!buffer.empty()) buffer += ' ';
+    buffer += e.word;
+  }
+  std::vector<double> distances = impl.textcat_distances(buffer);
+
+  // Each source gives a distribution over the languages and a weight for
+  // how far it can be trusted at this length; the result is their weighted
+  // mean. Textcat's weight grows with the characters it saw, hunspell's
+  // with the words that told the dictionaries apart.
+  const double chars = static_cast<double>(char_count(buffer));
+  double textcat_weight = std::clamp(
+      (chars - k_textcat_min_chars) / (k_textcat_full_chars - k_textcat_min_chars), 0.0, 1.0);
+  std::vector<double> textcat_p(n, 1.0 / static_cast<double>(n));
+  if (!distances.empty()) {
+    const double best = *std::min_element(distances.begin(), distances.end());
+    double sum = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      textcat_p[i] = std::exp(-k_textcat_sharpness * (distances[i] - best));
+      sum += textcat_p[i];
+    }
+    for (auto& p : textcat_p) p /= sum;
+    // Even a few characters of n-grams break a tie no dictionary could.
+    textcat_weight = std::max(textcat_weight, 0.01);
+  } else {
+    textcat_weight = 0;
+  }
+  const double hunspell_weight = voters / (voters + k_hunspell_half_weight_words);
+  std::vector<double> hunspell_p(n, 1.0 / static_cast<double>(n));
+  for (std::size_t i = 0; i < n; ++i) {
+    hunspell_p[i] =
+        (votes[i] + k_hunspell_prior) / (voters + k_hunspell_prior * static_cast<double>(n));
+  }
+
+  const double total_weight = textcat_weight + hunspell_weight;
+  if (total_weight <= 0) return guess;
+  for (std::size_t i = 0; i < n; ++i) {
+    guess.scores[i].score =
+        (textcat_weight * textcat_p[i] + hunspell_weight * hunspell_p[i]) / total_weight;
+  }
+  std::stable_sort(
+      guess.scores.begin(), guess.scores.end(),
+      [](const LanguageScore& a, const LanguageScore& b) { return a.score > b.score; });
+  const double margin = n > 1 ? guess.scores[0].score - guess.scores[1].score : 1.0;
+  if (n > 1 && margin <= 0) return guess;  // a tie is no answer
+  guess.language = guess.scores[0].language;
+  const double length_factor =
+      std::min(1.0, static_cast<double>(evidence.size()) / k_full_confidence_words);
+  guess.confidence = std::clamp(margin * length_factor * std::min(1.0, total_weight * 2), 0.0, 1.0);
+  return guess;
+}
+
+}  // namespace accord

@@ -1,0 +1,367 @@
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <accord/document.hpp>
+#include <accord/langid.hpp>
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "test_support.hpp"
+
+namespace accord {
+namespace {
+
+// Loading the dictionaries takes a fraction of a second; share one per set.
+const LanguageIdentifier& english_estonian() {
+  static const LanguageIdentifier identifier({"en", "et"});
+  return identifier;
+}
+
+const LanguageIdentifier& english_german() {
+  static const LanguageIdentifier identifier({"en", "de"});
+  return identifier;
+}
+
+Document fixture(const std::string& rel) {
+  return read_document((test::source_dir() / "fixtures" / rel).string());
+}
+
+bool is_seed_estonian_section(const Section& s) {
+  return s.number == "1" || s.number == "2" || s.number == "3" || s.number == "4" ||
+         s.number == "5";
+}
+
+std::string section_text(const Section& s) {
+  std::string text;
+  for (const auto& b : s.blocks) {
+    if (!b.text.empty()) text += b.text + "\n";
+  }
+  return text;
+}
+
+std::string describe(const Block& b, const LanguageGuess& g) {
+  return "line " + std::to_string(b.line) + " \"" + b.text + "\" → \"" + g.language +
+         "\" confidence " + std::to_string(g.confidence) + ", " + std::to_string(g.evidence_words) +
+         " evidence words";
+}
+
+// Checks every block with at least three evidence words in the sections
+// SELECT picks; returns how many were checked. Blocks whose text is in
+// EXCEPTIONS are checked for low confidence instead.
+template <class Select>
+std::size_t expect_blocks(const LanguageIdentifier& id, const Document& doc, Select select,
+                          const std::string& language,
+                          const std::vector<std::string>& exceptions = {}) {
+  std::size_t checked = 0;
+  for (const auto& section : doc.sections) {
+    if (!select(section)) continue;
+    for (const auto& block : section.blocks) {
+      if (block.text.empty()) continue;
+      LanguageGuess g = id.identify(block.text);
+      if (g.evidence_words < 3) continue;
+      if (std::find(exceptions.begin(), exceptions.end(), block.text) != exceptions.end()) {
+        EXPECT_LT(g.confidence, 0.5) << describe(block, g);
+        continue;
+      }
+      ++checked;
+      EXPECT_EQ(language, g.language) << describe(block, g);
+    }
+  }
+  return checked;
+}
+
+const std::string k_address = "Metro Plaza Viru valjak 2 Tallinn 10111";
+
+TEST(LanguageIdentifier, SeedSectionsOneToFiveAreEstonian) {
+  Document doc = fixture("site/content/privacy.et.md");
+  EXPECT_EQ(25u, expect_blocks(english_estonian(), doc, is_seed_estonian_section, "et"));
+}
+
+TEST(LanguageIdentifier, SeedSectionsSixToNineAndCookiePolicyAreEnglish) {
+  Document doc = fixture("site/content/privacy.et.md");
+  auto english = [](const Section& s) { return !s.is_preamble() && !is_seed_estonian_section(s); };
+  // The postal address has four evidence words but no language; it comes
+  // out with a low confidence either way.
+  EXPECT_EQ(31u, expect_blocks(english_estonian(), doc, english, "en", {k_address}));
+}
+
+TEST(LanguageIdentifier, SeedSectionTextGivesTheSectionLanguage) {
+  Document doc = fixture("site/content/privacy.et.md");
+  std::size_t sections = 0;
+  for (const auto& section : doc.sections) {
+    if (section.is_preamble()) continue;
+    ++sections;
+    LanguageGuess g = english_estonian().identify(section_text(section));
+    EXPECT_EQ(is_seed_estonian_section(section) ? "et" : "en", g.language) << section.title;
+    EXPECT_GE(g.confidence, 0.5) << section.title;
+  }
+  EXPECT_EQ(10u, sections);
+}
+
+TEST(LanguageIdentifier, TranslatedEstonianBlocksAreEstonian) {
+  Document doc = fixture("translated/content/privacy.et.md");
+  auto all = [](const Section&) { return true; };
+  EXPECT_EQ(54u, expect_blocks(english_estonian(), doc, all, "et", {k_address}));
+  for (const auto& section : doc.sections) {
+    if (section.is_preamble()) continue;
+    LanguageGuess g = english_estonian().identify(section_text(section));
+    EXPECT_EQ("et", g.language) << section.title;
+    EXPECT_GE(g.confidence, 0.5) << section.title;
+  }
+}
+
+TEST(LanguageIdentifier, EnglishFileIsEnglish) {
+  Document doc = fixture("site/content/privacy.en.md");
+  auto all = [](const Section&) { return true; };
+  EXPECT_EQ(56u, expect_blocks(english_estonian(), doc, all, "en", {k_address}));
+}
+
+TEST(LanguageIdentifier, GermanAgainstEnglish) {
+  Document de = fixture("de/content/privacy.de.md");
+  auto all = [](const Section&) { return true; };
+  EXPECT_EQ(56u, expect_blocks(english_german(), de, all, "de", {k_address}));
+  for (const auto& section : de.sections) {
+    if (section.is_preamble()) continue;
+    LanguageGuess g = english_german().identify(section_text(section));
+    EXPECT_EQ("de", g.language) << section.title;
+    EXPECT_GE(g.confidence, 0.5) << section.title;
+  }
+  Document en = fixture("de/content/privacy.en.md");
+  EXPECT_EQ(55u, expect_blocks(english_german(), en, all, "en", {k_address}));
+}
+
+TEST(LanguageIdentifier, ShortTextsHaveLowConfidence) {
+  std::size_t short_blocks = 0;
+  for (const char* file : {"site/content/privacy.et.md", "translated/content/privacy.et.md"}) {
+    for (const auto& section : fixture(file).sections) {
+      for (const auto& block : section.blocks) {
+        if (block.text.empty()) continue;
+        LanguageGuess g = english_estonian().identify(block.text);
+        if (g.evidence_words > 2) continue;
+        ++short_blocks;
+        EXPECT_LT(g.confidence, 0.5) << describe(block, g);
+      }
+    }
+  }
+  EXPECT_EQ(18u, short_blocks);
+}
+
+TEST(LanguageIdentifier, ShortEstonianListItemsLeanEstonian) {
+  for (const char* text : {"IP-aadress", "Brauseri teave", "Külastuse aeg", "Koondteave"}) {
+    LanguageGuess g = english_estonian().identify(text);
+    EXPECT_EQ("et", g.language) << text;
+    EXPECT_GT(g.confidence, 0.0) << text;
+    EXPECT_LT(g.confidence, 0.5) << text;
+  }
+}
+
+TEST(LanguageIdentifier, LoanwordsAndNamesDoNotFlipTheLanguage) {
+  const auto& id = english_estonian();
+  EXPECT_EQ("et", id.identify("Aligner kasutab teie makse töötlemiseks usaldusväärseid "
+                              "kolmandaid isikuid nagu Maksekeskus AS.")
+                      .language);
+  EXPECT_EQ("et", id.identify("Seadme teave: IP-aadressid, brauseri tüüp ja Aligner.").language);
+  EXPECT_EQ("et", id.identify("Kasutame Google Analytics ja Facebook Pixel küpsiseid.").language);
+  EXPECT_EQ("en", id.identify("Please send the signed contract to Aligner OÜ.").language);
+  EXPECT_EQ("en", id.identify("Aligner OÜ is registered in Tallinn, Estonia.").language);
+}
+
+TEST(LanguageIdentifier, UrlsEmailsNumbersAndCodeAreNoEvidence) {
+  LanguageGuess g = english_estonian().identify(
+      "https://www.aligner.io/privacy support@aligner.io <feedback@aligner.io> aligner.io "
+      "10111 +372 5555 5555 2024-05-01 14.05.2024 100% snake_case getValue() std::string "
+      "--verbose ESTONIA OÜ GDPR (1) Tallinn");
+  EXPECT_EQ("", g.language);
+  EXPECT_EQ(0u, g.evidence_words);
+  EXPECT_EQ(0.0, g.confidence);
+  ASSERT_EQ(2u, g.scores.size());
+  EXPECT_EQ(0.0, g.scores[0].score);
+  EXPECT_EQ(0.0, g.scores[1].score);
+}
+
+TEST(LanguageIdentifier, EmptyTextAndInvalidUtf8) {
+  EXPECT_EQ(0u, english_estonian().identify("").evidence_words);
+  EXPECT_EQ(0u, english_estonian().identify("  \n\t ").evidence_words);
+  LanguageGuess g = english_estonian().identify("\xFF\xFE kasutame \xC0 küpsiseid");
+  EXPECT_EQ("et", g.language);
+  EXPECT_EQ(2u, g.evidence_words);
+  // Not representable in the ISO-8859-15 Estonian dictionary: just unknown.
+  EXPECT_NO_THROW(english_estonian().identify("łódź żółć"));
+}
+
+TEST(LanguageIdentifier, NeutralWordsAreRemoved) {
+  const auto& id = english_estonian();
+  EXPECT_EQ(3u, id.identify("kasutame teie küpsiseid").evidence_words);
+  EXPECT_EQ(2u, id.identify("kasutame teie küpsiseid", {"KÜPSISEID"}).evidence_words);
+  // A phrase is split into words; each is neutral.
+  EXPECT_EQ(1u, id.identify("kasutame teie küpsiseid", {"teie küpsiseid"}).evidence_words);
+  LanguageGuess none = id.identify("Maksekeskus maksab", {"Maksekeskus", "maksab"});
+  EXPECT_EQ("", none.language);
+  EXPECT_EQ(0u, none.evidence_words);
+}
+
+TEST(LanguageIdentifier, DictionaryEncodingIsConverted) {
+  // et_EE is ISO-8859-15. A capitalised word that no dictionary accepts is
+  // a name and not evidence, so these only count if the conversion worked.
+  for (const char* word : {"Õigus", "Küpsised", "Šokolaad", "Töötlemine"}) {
+    LanguageGuess g = english_estonian().identify(word);
+    EXPECT_EQ(1u, g.evidence_words) << word;
+    EXPECT_EQ("et", g.language) << word;
+  }
+}
+
+TEST(LanguageIdentifier, ScoresCoverEveryLanguageBestFirst) {
+  LanguageGuess g =
+      english_estonian().identify("Me kogume teie andmeid ainult teenuse osutamiseks.");
+  ASSERT_EQ(2u, g.scores.size());
+  EXPECT_EQ("et", g.scores[0].language);
+  EXPECT_EQ("en", g.scores[1].language);
+  EXPECT_GT(g.scores[0].score, g.scores[1].score);
+  EXPECT_NEAR(1.0, g.scores[0].score + g.scores[1].score, 1e-9);
+  EXPECT_NEAR(g.scores[0].score - g.scores[1].score, g.confidence, 1e-9);
+  EXPECT_EQ(6u, g.evidence_words);
+}
+
+TEST(LanguageIdentifier, IsSafeToShareBetweenThreads) {
+  const auto& id = english_estonian();
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    threads.emplace_back([&, i] {
+      for (int r = 0; r < 50; ++r) {
+        results[i] += id.identify(i % 2 ? "We will retain your data for the period necessary"
+                                        : "Säilitame teie andmeid nii kaua kui vaja")
+                          .language;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    std::string expected;
+    for (int r = 0; r < 50; ++r) expected += i % 2 ? "en" : "et";
+    EXPECT_EQ(expected, results[i]);
+  }
+}
+
+TEST(LanguageIdentifier, KeepsLanguagesInOrderWithoutDuplicates) {
+  LanguageIdentifier id({"et", "en", "et"});
+  EXPECT_EQ((std::vector<std::string>{"et", "en"}), id.languages());
+}
+
+TEST(LanguageIdentifierDefaults, MapsCodesToHunspellDictionaries) {
+  EXPECT_EQ("et_EE", default_hunspell_dictionary("et"));
+  EXPECT_EQ("en_US", default_hunspell_dictionary("en"));
+  EXPECT_EQ("de_DE", default_hunspell_dictionary("de"));
+  EXPECT_EQ("fi_FI", default_hunspell_dictionary("fi"));
+  EXPECT_EQ("nl_NL", default_hunspell_dictionary("nl"));
+}
+
+std::string construction_error(std::vector<std::string> languages,
+                               const LanguageIdentifierOptions& options = {}) {
+  try {
+    LanguageIdentifier id(std::move(languages), options);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(LanguageIdentifierErrors, MissingDictionaryNamesFileAndPackage) {
+  test::TempDir dir;
+  LanguageIdentifierOptions options;
+  options.hunspell_dir = dir.path().string();
+  EXPECT_EQ((dir / "et_EE.dic").string() +
+                ": no hunspell dictionary for language \"et\"; install the Debian package "
+                "myspell-et, or set ACCORD_HUNSPELL_DIR to a folder with et_EE.aff and et_EE.dic",
+            construction_error({"et"}, options));
+  EXPECT_EQ((dir / "en_US.dic").string() +
+                ": no hunspell dictionary for language \"en\"; install the Debian package "
+                "hunspell-en-us, or set ACCORD_HUNSPELL_DIR to a folder with en_US.aff and "
+                "en_US.dic",
+            construction_error({"en"}, options));
+  EXPECT_EQ((dir / "de_DE.dic").string() +
+                ": no hunspell dictionary for language \"de\"; install the Debian package "
+                "hunspell-de-de, or set ACCORD_HUNSPELL_DIR to a folder with de_DE.aff and "
+                "de_DE.dic",
+            construction_error({"de"}, options));
+}
+
+TEST(LanguageIdentifierErrors, MissingAffixFileIsNamed) {
+  test::TempDir dir;
+  test::write_file(dir / "et_EE.dic", "1\nsõna\n");
+  LanguageIdentifierOptions options;
+  options.hunspell_dir = dir.path().string();
+  EXPECT_EQ((dir / "et_EE.aff").string() +
+                ": no hunspell dictionary for language \"et\"; install the Debian package "
+                "myspell-et, or set ACCORD_HUNSPELL_DIR to a folder with et_EE.aff and et_EE.dic",
+            construction_error({"et"}, options));
+}
+
+TEST(LanguageIdentifierErrors, FinnishHasNoDebianPackage) {
+  test::TempDir dir;
+  LanguageIdentifierOptions options;
+  options.hunspell_dir = dir.path().string();
+  EXPECT_EQ((dir / "fi_FI.dic").string() +
+                ": no hunspell dictionary for language \"fi\"; Debian has no hunspell package "
+                "for \"fi\"; set ACCORD_HUNSPELL_DIR to a folder with fi_FI.aff and fi_FI.dic",
+            construction_error({"fi"}, options));
+}
+
+TEST(LanguageIdentifierErrors, OverriddenDictionaryName) {
+  test::TempDir dir;
+  LanguageIdentifierOptions options;
+  options.hunspell_dir = dir.path().string();
+  options.dictionaries = {{"en", "en_GB"}};
+  EXPECT_EQ((dir / "en_GB.dic").string() +
+                ": no hunspell dictionary for language \"en\"; install a hunspell dictionary "
+                "for \"en\", or set ACCORD_HUNSPELL_DIR to a folder with en_GB.aff and en_GB.dic",
+            construction_error({"en"}, options));
+}
+
+TEST(LanguageIdentifierErrors, MissingFingerprint) {
+  test::TempDir dir;
+  LanguageIdentifierOptions options;
+  options.textcat_dir = dir.path().string();
+  EXPECT_EQ((dir / "et.lm").string() +
+                ": no libexttextcat fingerprint for language \"et\"; install the Debian package "
+                "libexttextcat-data, or set ACCORD_TEXTCAT_DIR to a folder that has et.lm",
+            construction_error({"et"}, options));
+}
+
+TEST(LanguageIdentifierErrors, EnvironmentOverridesTheBuiltInFolders) {
+  test::TempDir dir;
+  ::setenv("ACCORD_HUNSPELL_DIR", dir.path().c_str(), 1);
+  std::string error = construction_error({"en"});
+  ::unsetenv("ACCORD_HUNSPELL_DIR");
+  EXPECT_EQ((dir / "en_US.dic").string() +
+                ": no hunspell dictionary for language \"en\"; install the Debian package "
+                "hunspell-en-us, or set ACCORD_HUNSPELL_DIR to a folder with en_US.aff and "
+                "en_US.dic",
+            error);
+  ::setenv("ACCORD_TEXTCAT_DIR", dir.path().c_str(), 1);
+  error = construction_error({"en"});
+  ::unsetenv("ACCORD_TEXTCAT_DIR");
+  EXPECT_EQ((dir / "en.lm").string() +
+                ": no libexttextcat fingerprint for language \"en\"; install the Debian package "
+                "libexttextcat-data, or set ACCORD_TEXTCAT_DIR to a folder that has en.lm",
+            error);
+}
+
+TEST(LanguageIdentifierErrors, BadLanguageLists) {
+  EXPECT_EQ("no languages to identify; configure at least one language", construction_error({}));
+  EXPECT_EQ(
+      "\"EN\" is not an ISO 639-1 language code; use a lower-case code such as \"et\" or "
+      "\"en\"",
+      construction_error({"et", "EN"}));
+  EXPECT_EQ(
+      "\"\" is not an ISO 639-1 language code; use a lower-case code such as \"et\" or "
+      "\"en\"",
+      construction_error({""}));
+}
+
+}  // namespace
+}  // namespace accord
