@@ -54,6 +54,8 @@ struct Command {
 // One factory per command file.
 Command sections_command();
 Command pairs_command();
+Command check_command();
+Command align_command();
 
 // The command table, in --help order.
 const std::vector<Command>& commands();

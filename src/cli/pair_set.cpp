@@ -1,0 +1,70 @@
+#include "pair_set.hpp"
+
+#include <accord/error.hpp>
+
+namespace accord::cli {
+namespace fs = std::filesystem;
+namespace {
+
+// The nearest folder at or above DIR with a .git, or empty.
+fs::path repository_root(const fs::path& dir) {
+  std::error_code ec;
+  for (fs::path p = fs::absolute(dir, ec); !p.empty(); p = p.parent_path()) {
+    if (fs::exists(p / ".git", ec)) return p;
+    if (p == p.parent_path()) break;
+  }
+  return {};
+}
+
+std::string display(const Config& config, const std::string& rel) {
+  fs::path repo = repository_root(config.root);
+  if (repo.empty()) return rel;
+  std::error_code ec;
+  fs::path abs = fs::weakly_canonical(fs::absolute(config.root / rel, ec), ec);
+  return fs::relative(abs, fs::weakly_canonical(repo, ec), ec).generic_string();
+}
+
+void add_site(const fs::path& root, const std::optional<fs::path>& only,
+              std::vector<SelectedPair>& out) {
+  Config config = load_config(root);
+  SiteScan scan = scan_site(config);
+  std::size_t before = out.size();
+  std::error_code ec;
+  for (const auto& p : scan.pairs) {
+    if (only) {
+      auto file = fs::weakly_canonical(*only, ec);
+      if (fs::weakly_canonical(root / p.source, ec) != file &&
+          fs::weakly_canonical(root / p.target, ec) != file) {
+        continue;
+      }
+    }
+    out.push_back({config, p, display(config, p.source), display(config, p.target)});
+  }
+  if (only && out.size() == before) {
+    throw Error(only->string(), 0, "not part of any translation pair",
+                "run 'accord pairs' to see the pairs of the site");
+  }
+}
+
+}  // namespace
+
+std::vector<SelectedPair> select_pairs(const std::vector<std::string>& paths) {
+  std::vector<SelectedPair> out;
+  if (paths.empty()) {
+    add_site(find_root(fs::current_path()), std::nullopt, out);
+    return out;
+  }
+  std::error_code ec;
+  for (const auto& path : paths) {
+    fs::path p(path);
+    if (!fs::exists(p, ec)) throw Error(path, 0, "no such file or folder", "check the path");
+    if (fs::is_directory(p, ec)) {
+      add_site(p, std::nullopt, out);
+    } else {
+      add_site(find_root(p.parent_path().empty() ? fs::path(".") : p.parent_path()), p, out);
+    }
+  }
+  return out;
+}
+
+}  // namespace accord::cli

@@ -1,0 +1,25 @@
+// The pairs a command works on: every pair of the site, or those that the
+// PATHs on the command line name.
+#pragma once
+
+#include <accord/config.hpp>
+#include <accord/site.hpp>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace accord::cli {
+
+struct SelectedPair {
+  Config config;          // of the site the pair belongs to
+  TranslationPair pair;   // paths relative to config.root
+  std::string source_display;  // path as findings show it: relative to the repository root
+  std::string target_display;
+};
+
+// PATHS: site folders or Markdown files (a file selects the pairs it is part
+// of); empty means the site found from the current folder. Throws Error for
+// a path that does not exist or a file that is in no pair.
+std::vector<SelectedPair> select_pairs(const std::vector<std::string>& paths);
+
+}  // namespace accord::cli

@@ -1,0 +1,238 @@
+// missing-section, extra-section, invariant-mismatch, structure-mismatch,
+// length-ratio: rules over the section alignment.
+#include <fmt/format.h>
+
+#include <accord/invariants.hpp>
+#include <accord/report.hpp>
+#include <accord/text.hpp>
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "check/rules_internal.hpp"
+
+namespace accord {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// Sections shorter than this (source characters) are not judged by length:
+// short texts vary too much between languages.
+constexpr double k_min_length_chars = 200;
+// A section's ratio may stray this far (as a factor) from the pair's.
+constexpr double k_length_band = 1.6;
+
+bool has_prose(const Section& s) {
+  return !s.title.empty() ||
+         std::any_of(s.blocks.begin(), s.blocks.end(), [](const Block& b) { return !b.text.empty(); });
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out.empty() ? "none" : out;
+}
+
+// Items of A not matched in B, as a multiset difference.
+std::vector<std::string> minus(std::vector<std::string> a, std::vector<std::string> b) {
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  std::vector<std::string> out;
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+Invariants invariants_of(const PairInput& in, const std::vector<std::size_t>& indices, bool source) {
+  const Document& doc = source ? in.source : in.target;
+  const std::string& language = source ? in.source_language : in.target_language;
+  std::string text;
+  std::vector<std::string> link_urls;
+  for (auto i : indices) {
+    const Section& s = doc.sections[i];
+    text += s.title + '\n';
+    for (const auto& b : s.blocks) {
+      text += b.text + '\n';
+      link_urls.insert(link_urls.end(), b.urls.begin(), b.urls.end());
+    }
+  }
+  Invariants inv = extract_invariants(text, language);
+  // A link's destination is an invariant even when only its text shows.
+  for (const auto& url : link_urls) {
+    if (std::find(inv.urls.begin(), inv.urls.end(), url) == inv.urls.end()) inv.urls.push_back(url);
+  }
+  return inv;
+}
+
+void invariant_mismatch(const PairInput& in, const AlignedPair& p, std::vector<Finding>& out) {
+  Invariants s = invariants_of(in, p.source, true);
+  Invariants t = invariants_of(in, p.target, false);
+  const Section& target = in.target.sections[p.target.front()];
+  struct Kind {
+    const char* id;
+    const char* plural;
+    const std::vector<std::string>& source;
+    const std::vector<std::string>& target;
+  };
+  const Kind kinds[] = {{"number", "numbers", s.numbers, t.numbers},
+                        {"email", "e-mail addresses", s.emails, t.emails},
+                        {"url", "URLs", s.urls, t.urls},
+                        {"phone", "phone numbers", s.phones, t.phones},
+                        {"organisation", "organisation names", s.names, t.names}};
+  for (const auto& k : kinds) {
+    auto missing = minus(k.source, k.target);
+    auto extra = minus(k.target, k.source);
+    if (missing.empty() && extra.empty()) continue;
+    Finding f = make_finding("invariant-mismatch", in.target_file, target.line);
+    f.section = section_ref(target);
+    f.message = fmt::format("{} in {} differ from the source: source has {}; target has {}", k.plural,
+                            describe(target), join(k.source), join(k.target));
+    f.evidence = json{{"kind", k.id},
+                      {"source", k.source},
+                      {"target", k.target},
+                      {"missing_in_target", missing},
+                      {"extra_in_target", extra},
+                      {"source_line", in.source.sections[p.source.front()].line}};
+    out.push_back(std::move(f));
+  }
+}
+
+struct Shape {
+  int prose = 0;
+  int list_items = 0;
+  int tables = 0;
+  int code = 0;
+};
+
+Shape shape_of(const Section& s) {
+  Shape shape;
+  for (const auto& b : s.blocks) {
+    switch (b.kind) {
+      case BlockKind::list_item:
+        ++shape.list_items;
+        ++shape.prose;
+        break;
+      case BlockKind::paragraph:
+      case BlockKind::quote:
+        ++shape.prose;
+        break;
+      case BlockKind::table:
+        ++shape.tables;
+        break;
+      case BlockKind::code:
+        ++shape.code;
+        break;
+      default:
+        break;
+    }
+  }
+  return shape;
+}
+
+void structure_mismatch(const PairInput& in, const AlignedPair& p, std::vector<Finding>& out) {
+  const Section& src = in.source.sections[p.source[0]];
+  const Section& tgt = in.target.sections[p.target[0]];
+  Shape a = shape_of(src), b = shape_of(tgt);
+  std::vector<std::string> reasons;
+  auto differ = [&](int x, int y, const char* what) {
+    if (x != y) reasons.push_back(fmt::format("{} {} in the source, {} in the target", x, what, y));
+  };
+  differ(a.list_items, b.list_items, "list items");
+  differ(a.tables, b.tables, "tables");
+  differ(a.code, b.code, "code blocks");
+  // Translators may split or join a paragraph; more than that is not
+  // translation.
+  int gap = std::abs(a.prose - b.prose);
+  if (reasons.empty() && gap > std::max(2, std::max(a.prose, b.prose) / 2)) {
+    reasons.push_back(fmt::format("{} text blocks in the source, {} in the target", a.prose, b.prose));
+  }
+  if (reasons.empty()) return;
+  Finding f = make_finding("structure-mismatch", in.target_file, tgt.line);
+  f.section = section_ref(tgt);
+  f.message = fmt::format("{} has a different structure: {}", describe(tgt), fmt::join(reasons, "; "));
+  f.evidence = json{{"source", {{"blocks", a.prose}, {"list_items", a.list_items}, {"tables", a.tables}, {"code_blocks", a.code}}},
+                    {"target", {{"blocks", b.prose}, {"list_items", b.list_items}, {"tables", b.tables}, {"code_blocks", b.code}}},
+                    {"source_line", src.line}};
+  out.push_back(std::move(f));
+}
+
+double chars(const Section& s) { return static_cast<double>(char_count(section_text(s))); }
+
+// The typical target/source length ratio of this pair: the median over its
+// aligned sections long enough to say, else 1.
+double learn_ratio(const PairInput& in, const std::vector<AlignedPair>& alignment) {
+  std::vector<double> ratios;
+  for (const auto& p : alignment) {
+    if (p.source.size() != 1 || p.target.size() != 1) continue;
+    double a = chars(in.source.sections[p.source[0]]);
+    double b = chars(in.target.sections[p.target[0]]);
+    if (a >= k_min_length_chars && b > 0) ratios.push_back(b / a);
+  }
+  if (ratios.size() < 3) return 1.0;
+  std::nth_element(ratios.begin(), ratios.begin() + static_cast<long>(ratios.size() / 2), ratios.end());
+  return ratios[ratios.size() / 2];
+}
+
+}  // namespace
+
+void check_alignment(const PairInput& in, const std::vector<AlignedPair>& alignment,
+                     std::vector<Finding>& out) {
+  const double ratio = learn_ratio(in, alignment);
+  for (std::size_t k = 0; k < alignment.size(); ++k) {
+    const AlignedPair& p = alignment[k];
+    if (p.target.empty()) {
+      const Section& src = in.source.sections[p.source[0]];
+      if (!has_prose(src)) continue;
+      // Point at the target section that follows where it should be.
+      int line = 0;
+      for (std::size_t n = k + 1; n < alignment.size() && line == 0; ++n) {
+        if (!alignment[n].target.empty()) line = in.target.sections[alignment[n].target[0]].line;
+      }
+      if (line == 0 && !in.target.sections.empty()) line = in.target.sections.back().end_line;
+      Finding f = make_finding("missing-section", in.target_file, line);
+      f.section = section_ref(src);
+      f.message = fmt::format("{} of {} (line {}) has no counterpart here; translate it",
+                              describe(src), in.source_file, src.line);
+      f.evidence = json{{"source_file", in.source_file},
+                        {"source_line", src.line},
+                        {"confidence", std::round(p.confidence * 100) / 100}};
+      out.push_back(std::move(f));
+      continue;
+    }
+    if (p.source.empty()) {
+      const Section& tgt = in.target.sections[p.target[0]];
+      if (!has_prose(tgt)) continue;
+      Finding f = make_finding("extra-section", in.target_file, tgt.line);
+      f.section = section_ref(tgt);
+      f.message = fmt::format("{} has no counterpart in {}; remove it or add it to the source",
+                              describe(tgt), in.source_file);
+      f.evidence = json{{"confidence", std::round(p.confidence * 100) / 100}};
+      out.push_back(std::move(f));
+      continue;
+    }
+    invariant_mismatch(in, p, out);
+    if (p.source.size() != 1 || p.target.size() != 1) continue;
+    structure_mismatch(in, p, out);
+    const Section& src = in.source.sections[p.source[0]];
+    const Section& tgt = in.target.sections[p.target[0]];
+    double a = chars(src), b = chars(tgt);
+    if (a < k_min_length_chars) continue;
+    double r = b / a;
+    if (r >= ratio / k_length_band && r <= ratio * k_length_band) continue;
+    Finding f = make_finding("length-ratio", in.target_file, tgt.line);
+    f.section = section_ref(tgt);
+    f.message = fmt::format(
+        "{} is {:.2f} times as long as its source; this pair's sections are usually {:.2f} "
+        "(accepted {:.2f}-{:.2f}); check for left-out or added text",
+        describe(tgt), r, ratio, ratio / k_length_band, ratio * k_length_band);
+    f.evidence = json{{"source_chars", a},
+                      {"target_chars", b},
+                      {"ratio", std::round(r * 100) / 100},
+                      {"expected", std::round(ratio * 100) / 100},
+                      {"band", {std::round(ratio / k_length_band * 100) / 100,
+                                std::round(ratio * k_length_band * 100) / 100}},
+                      {"source_line", src.line}};
+    out.push_back(std::move(f));
+  }
+}
+
+}  // namespace accord

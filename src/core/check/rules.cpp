@@ -1,0 +1,82 @@
+#include <unicode/locid.h>
+
+#include <accord/check.hpp>
+#include <algorithm>
+#include <stdexcept>
+
+#include "check/rules_internal.hpp"
+
+namespace accord {
+
+std::string_view to_string(Severity severity) {
+  switch (severity) {
+    case Severity::note:
+      return "note";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
+  }
+  return "error";
+}
+
+std::optional<Severity> parse_severity(std::string_view s) {
+  if (s == "note") return Severity::note;
+  if (s == "warning") return Severity::warning;
+  if (s == "error") return Severity::error;
+  return std::nullopt;
+}
+
+const std::vector<RuleInfo>& rules() {
+  static const std::vector<RuleInfo> table = {
+      {"untranslated", Severity::error, "A target section or block is in the source language."},
+      {"untranslated-front-matter", Severity::error,
+       "A translatable front-matter value is identical to the source or in the source language."},
+      {"missing-section", Severity::error, "A source section has no counterpart in the target."},
+      {"extra-section", Severity::error, "A target section has no counterpart in the source."},
+      {"invariant-mismatch", Severity::error,
+       "Numbers, durations, e-mails, URLs, phone numbers or organisation names differ between "
+       "aligned sections."},
+      {"structure-mismatch", Severity::warning,
+       "List items, tables or code blocks differ in count, or the block count differs beyond "
+       "what translation explains."},
+      {"length-ratio", Severity::warning,
+       "An aligned section's length ratio is outside the band for the language pair."},
+      {"front-matter-mismatch", Severity::warning,
+       "A non-translatable front-matter key (ogImage, date, weight, …) differs."},
+  };
+  return table;
+}
+
+Severity default_severity(std::string_view rule) {
+  for (const auto& r : rules()) {
+    if (r.id == rule) return r.severity;
+  }
+  throw std::out_of_range("unknown rule id");
+}
+
+std::string language_name(std::string_view code) {
+  icu::Locale locale(std::string(code).c_str());
+  icu::UnicodeString name;
+  locale.getDisplayLanguage(icu::Locale::getEnglish(), name);
+  std::string out;
+  name.toUTF8String(out);
+  return out.empty() ? std::string(code) : out;
+}
+
+std::vector<Finding> check_pair(const PairInput& input, const LanguageIdentifier& langid) {
+  std::vector<Finding> findings;
+  AlignOptions options;
+  options.source_language = input.source_language;
+  options.target_language = input.target_language;
+  auto alignment = align_sections(input.source, input.target, options);
+  check_untranslated(input, alignment, langid, findings);
+  check_front_matter(input, langid, findings);
+  check_alignment(input, alignment, findings);
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+  });
+  return findings;
+}
+
+}  // namespace accord

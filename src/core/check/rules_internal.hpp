@@ -1,0 +1,31 @@
+// The rule families of check_pair, one file each.
+#pragma once
+
+#include <accord/check.hpp>
+
+namespace accord {
+
+// untranslated: target sections and blocks in the source language.
+void check_untranslated(const PairInput& input, const std::vector<AlignedPair>& alignment,
+                        const LanguageIdentifier& langid, std::vector<Finding>& out);
+
+// untranslated-front-matter and front-matter-mismatch.
+void check_front_matter(const PairInput& input, const LanguageIdentifier& langid,
+                        std::vector<Finding>& out);
+
+// missing-section, extra-section, invariant-mismatch, structure-mismatch,
+// length-ratio.
+void check_alignment(const PairInput& input, const std::vector<AlignedPair>& alignment,
+                     std::vector<Finding>& out);
+
+// A finding with the rule's default severity.
+Finding make_finding(std::string_view rule, const std::string& file, int line);
+
+// How a message names a section: 'section 6 "For how long…"', 'section
+// "Cookie Policy"', 'the preamble'.
+std::string describe(const Section& section);
+
+// All prose of a section, title first, blocks after, one per line.
+std::string section_text(const Section& section);
+
+}  // namespace accord
