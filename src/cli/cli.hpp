@@ -54,8 +54,9 @@ struct Command {
 // One factory per command file.
 Command sections_command();
 Command pairs_command();
-Command check_command();
-Command align_command();
+Command log_command();
+Command show_command();
+Command blame_command();
 
 // The command table, in --help order.
 const std::vector<Command>& commands();

@@ -156,6 +156,34 @@ std::optional<std::string> effective_trailer(const char* message) {
   return out;
 }
 
+// The value of the last "Effective-Date:" line of a tag MESSAGE. Tag
+// messages are not commit messages: they may be nothing but such lines, which
+// git's trailer rules would not count as trailers.
+std::optional<std::string> effective_line(const char* message) {
+  if (!message) return std::nullopt;
+  std::optional<std::string> out;
+  std::string_view rest(message);
+  constexpr std::string_view k_key = "effective-date:";
+  while (!rest.empty()) {
+    std::size_t end = rest.find('\n');
+    std::string_view line = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    if (line.size() < k_key.size() ||
+        strncasecmp(line.data(), k_key.data(), k_key.size()) != 0) {
+      continue;
+    }
+    std::string_view value = line.substr(k_key.size());
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
+      value.remove_prefix(1);
+    }
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r')) {
+      value.remove_suffix(1);
+    }
+    out = std::string(value);
+  }
+  return out;
+}
+
 std::vector<std::string> split_path(const std::string& path) {
   std::vector<std::string> out;
   std::size_t start = 0;
@@ -473,7 +501,7 @@ class Walker {
         continue;
       }
       TagHandle tag(tag_raw);
-      auto value = effective_trailer(git_tag_message(tag.get()));
+      auto value = effective_line(git_tag_message(tag.get()));
       auto date = value ? parse_date(*value) : std::nullopt;
       if (!date) {
         m_warnings.push_back(Failure{path, 0,

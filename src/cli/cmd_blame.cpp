@@ -1,0 +1,77 @@
+// accord blame DOC: per section, the version that last changed it at all
+// and the one that last changed it substantively.
+#include <fmt/format.h>
+
+#include <accord/history.hpp>
+#include <iostream>
+#include <memory>
+
+#include "cli.hpp"
+
+namespace accord::cli {
+namespace {
+
+struct BlameOptions {
+  std::string doc;
+  std::string format = "text";
+  std::string rev = "HEAD";
+};
+
+std::string commit_line(const CommitInfo& c, const Style& style) {
+  return fmt::format("{}  {}  {}", style.yellow(c.id.substr(0, 12)),
+                     c.committer.local_date().to_string(), c.summary);
+}
+
+std::string render_text(const Blame& b, const std::string& doc, const Style& style) {
+  std::string out = fmt::format("{} at {} (substantive: {}, see --help)\n", style.bold(doc),
+                                b.commit.substr(0, 12), k_blame_basis);
+  for (const auto& s : b.sections) {
+    std::string name = s.preamble       ? std::string("(preamble)")
+                       : s.number.empty() ? s.title
+                                          : s.number + ". " + s.title;
+    out += fmt::format("\n{}  {}\n", style.bold(name), style.dim(fmt::format("line {}", s.line)));
+    out += fmt::format("    last changed      {}\n", commit_line(s.last_changed, style));
+    out += fmt::format("    last substantive  {}\n", commit_line(s.last_substantive, style));
+    if (s.truncated) out += style.dim("    (or older: history is truncated)") + "\n";
+  }
+  if (b.truncated) out += "\n" + style.yellow("note: " + b.truncated->message()) + "\n";
+  return out;
+}
+
+}  // namespace
+
+Command blame_command() {
+  return {"blame", "Show, per section, the commits that last changed it and last changed it substantively",
+          [](CLI::App& app, const GlobalOptions& global) {
+            auto opts = std::make_shared<BlameOptions>();
+            app.add_option("DOC", opts->doc, "Markdown file in a git work tree")->required();
+            app.add_option("--format", opts->format, "Output format")
+                ->check(CLI::IsMember({"text", "json"}))
+                ->capture_default_str();
+            app.add_option("--rev", opts->rev, "Revision to blame")->capture_default_str();
+            app.footer(
+                "last changed: the newest version whose section text (normalised block text)\n"
+                "differs from its parent's. last substantive: the same, after also normalising\n"
+                "white space, punctuation, letter case and quote/dash style, so only the words\n"
+                "are compared (basis \"normalised-text\" in JSON) until the change classifier\n"
+                "exists.\n\n"
+                "Examples:\n  accord blame content/privacy.en.md\n"
+                "  accord blame content/privacy.en.md --format json\n\n"
+                "See docs/history.md for the JSON schema.");
+            return [opts, &global] {
+              GitDocument doc(opts->doc);
+              Blame blame = doc.blame(opts->rev);
+              for (const auto& w : blame.warnings) {
+                std::cerr << "accord: warning: " << w.to_string() << '\n';
+              }
+              if (opts->format == "json") {
+                print(to_json(blame).dump(2) + "\n");
+              } else {
+                print(render_text(blame, opts->doc, Style(global, stdout)));
+              }
+              return static_cast<int>(k_exit_ok);
+            };
+          }};
+}
+
+}  // namespace accord::cli

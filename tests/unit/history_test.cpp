@@ -1,0 +1,393 @@
+// History through libgit2 on real repositories built at test time.
+#include <git2.h>
+#include <gtest/gtest.h>
+
+#include <accord/history.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+#include "test_support.hpp"
+
+namespace accord {
+namespace {
+
+namespace fs = std::filesystem;
+using test::TempDir;
+using test::TestRepo;
+
+// 2024-01-01T00:00:00Z and one day.
+constexpr long long k_jan1 = 1704067200;
+constexpr long long k_day = 86400;
+
+std::string page(const std::string& intro, const std::string& extra_section = {}) {
+  std::string out =
+      "---\ntitle: Privacy Policy\n---\n\n"
+      "{{% title4 \"1. Introduction\" %}}\n\n" +
+      intro +
+      "\n\n"
+      "{{% title4 \"2. What data we collect\" %}}\n\n"
+      "We collect your name and e-mail address.\n\n"
+      "{{% title4 \"3. Retention\" %}}\n\n"
+      "We keep your data for 14 days.\n";
+  if (!extra_section.empty()) out += "\n" + extra_section;
+  return out;
+}
+
+// Creates an annotated tag NAME on COMMIT with MESSAGE, through libgit2.
+void make_tag(const fs::path& repo_path, const std::string& name, const std::string& commit,
+              const std::string& message) {
+  git_libgit2_init();
+  git_repository* repo = nullptr;
+  if (git_repository_open(&repo, repo_path.c_str()) < 0) throw std::runtime_error("open");
+  git_oid id;
+  git_oid_fromstr(&id, commit.c_str());
+  git_object* target = nullptr;
+  git_object_lookup(&target, repo, &id, GIT_OBJECT_COMMIT);
+  git_signature* sig = nullptr;
+  git_signature_new(&sig, "Accord Test", "test@example.org", k_jan1 + 100 * k_day, 0);
+  git_oid tag;
+  int rc = git_tag_create(&tag, repo, name.c_str(), target, sig, message.c_str(), 0);
+  git_signature_free(sig);
+  git_object_free(target);
+  git_repository_free(repo);
+  git_libgit2_shutdown();
+  if (rc < 0) throw std::runtime_error("tag");
+}
+
+TEST(HistoryDate, ParsesOnlyRealCalendarDays) {
+  ASSERT_TRUE(parse_date("2024-02-29"));
+  EXPECT_EQ(parse_date("2024-02-29")->to_string(), "2024-02-29");
+  EXPECT_FALSE(parse_date("2023-02-29"));
+  EXPECT_FALSE(parse_date("2024-13-01"));
+  EXPECT_FALSE(parse_date("2024-1-01"));
+  EXPECT_FALSE(parse_date("2024-01-01x"));
+  EXPECT_FALSE(parse_date(""));
+  EXPECT_LT(*parse_date("2024-01-31"), *parse_date("2024-02-01"));
+}
+
+TEST(HistoryDate, TagNameCarriesPathAndDate) {
+  EXPECT_EQ(policy_tag_name("content/privacy.en.md", Date{2024, 5, 1}),
+            "policy/content/privacy.en.md/2024-05-01");
+}
+
+TEST(History, EffectiveDateFromTrailer) {
+  TestRepo repo;
+  repo.write("content/privacy.en.md", page("Hello."));
+  std::string id = repo.commit("First\n\nEffective-Date: 2024-02-15\n", k_jan1);
+  History h = GitDocument((repo.path() / "content/privacy.en.md").string()).log();
+  ASSERT_EQ(h.versions.size(), 1u);
+  EXPECT_EQ(h.versions[0].commit.id, id);
+  EXPECT_EQ(h.versions[0].commit.effective_date.to_string(), "2024-02-15");
+  EXPECT_EQ(h.versions[0].commit.effective_source, EffectiveSource::trailer);
+  EXPECT_EQ(h.path, "content/privacy.en.md");
+  EXPECT_TRUE(h.warnings.empty());
+  EXPECT_FALSE(h.truncated);
+}
+
+TEST(History, MalformedTrailerIsAWarningAndFallsBack) {
+  TestRepo repo;
+  repo.write("privacy.md", page("Hello."));
+  std::string id = repo.commit("First\n\nEffective-Date: 2024-02-30\n", k_jan1);
+  History h = GitDocument((repo.path() / "privacy.md").string()).log();
+  ASSERT_EQ(h.versions.size(), 1u);
+  EXPECT_EQ(h.versions[0].commit.effective_source, EffectiveSource::commit);
+  ASSERT_EQ(h.warnings.size(), 1u);
+  EXPECT_EQ(h.warnings[0].to_string(),
+            "privacy.md: commit " + id.substr(0, 12) +
+                " has an Effective-Date '2024-02-30' that is not a calendar date; it is ignored; "
+                "write the trailer as `Effective-Date: YYYY-MM-DD`");
+}
+
+TEST(History, EffectiveDateFromPublishTag) {
+  TestRepo repo;
+  repo.write("content/privacy.en.md", page("Hello."));
+  std::string first = repo.commit("First", k_jan1);
+  repo.write("content/privacy.en.md", page("Hello again."));
+  std::string second = repo.commit("Second\n\nEffective-Date: 2024-04-01\n", k_jan1 + k_day);
+  make_tag(repo.path(), "policy/content/privacy.en.md/2024-01-20", first,
+           "Published: 2024-01-05\nEffective-Date: 2024-01-20\n");
+  // The trailer wins over a tag on the same commit.
+  make_tag(repo.path(), "policy/content/privacy.en.md/2024-05-01", second,
+           "Published: 2024-04-10\nEffective-Date: 2024-05-01\n");
+  // A tag for another document says nothing about this one.
+  make_tag(repo.path(), "policy/content/privacy.et.md/2024-06-01", first,
+           "Effective-Date: 2024-06-01\n");
+  History h = GitDocument((repo.path() / "content/privacy.en.md").string()).log();
+  ASSERT_EQ(h.versions.size(), 2u);
+  EXPECT_EQ(h.versions[0].commit.effective_date.to_string(), "2024-04-01");
+  EXPECT_EQ(h.versions[0].commit.effective_source, EffectiveSource::trailer);
+  EXPECT_EQ(h.versions[1].commit.effective_date.to_string(), "2024-01-20");
+  EXPECT_EQ(h.versions[1].commit.effective_source, EffectiveSource::tag);
+}
+
+TEST(History, EffectiveDateFallsBackToCommitDateInCommitterZone) {
+  TestRepo repo;
+  repo.write("privacy.md", page("Hello."));
+  // 2024-03-31T23:30:00Z is already April 1st in UTC+02:00.
+  repo.commit("East", k_jan1 + 90 * k_day + 23 * 3600 + 1800, 120);
+  repo.write("privacy.md", page("Hello, west."));
+  // 2024-04-02T01:00:00Z is still April 1st in UTC-05:00.
+  repo.commit("West", k_jan1 + 92 * k_day + 3600, -300);
+  History h = GitDocument((repo.path() / "privacy.md").string()).log();
+  ASSERT_EQ(h.versions.size(), 2u);
+  EXPECT_EQ(h.versions[0].commit.effective_date.to_string(), "2024-04-01");
+  EXPECT_EQ(h.versions[0].commit.effective_source, EffectiveSource::commit);
+  EXPECT_EQ(h.versions[0].commit.committer.iso_time(), "2024-04-01T20:00:00-05:00");
+  EXPECT_EQ(h.versions[1].commit.effective_date.to_string(), "2024-04-01");
+  EXPECT_EQ(h.versions[1].commit.committer.iso_time(), "2024-04-01T01:30:00+02:00");
+}
+
+TEST(History, InForceOnBothSidesOfAnEffectiveDate) {
+  TestRepo repo;
+  repo.write("privacy.md", page("Version one."));
+  std::string v1 = repo.commit("One\n\nEffective-Date: 2024-01-10\n", k_jan1);
+  repo.write("privacy.md", page("Version two."));
+  std::string v2 = repo.commit("Two\n\nEffective-Date: 2024-03-01\n", k_jan1 + 31 * k_day);
+  repo.write("privacy.md", page("Version three."));
+  std::string v3 = repo.commit("Three\n\nEffective-Date: 2099-01-01\n", k_jan1 + 60 * k_day);
+  GitDocument doc((repo.path() / "privacy.md").string());
+  History h = doc.log({"HEAD", false, {}});
+  ASSERT_EQ(h.versions.size(), 3u);
+
+  EXPECT_EQ(version_in_force(h, *parse_date("2024-01-09")), nullptr);
+  EXPECT_EQ(version_in_force(h, *parse_date("2024-01-10"))->commit.id, v1);
+  // v2 was committed on Feb 1st but takes effect on Mar 1st.
+  EXPECT_EQ(version_in_force(h, *parse_date("2024-02-29"))->commit.id, v1);
+  EXPECT_EQ(version_in_force(h, *parse_date("2024-03-01"))->commit.id, v2);
+  // v3 is committed but not yet in force.
+  EXPECT_EQ(version_in_force(h, *parse_date("2030-06-01"))->commit.id, v2);
+  EXPECT_EQ(version_in_force(h, *parse_date("2099-01-01"))->commit.id, v3);
+  EXPECT_NE(doc.text_of(*version_in_force(h, *parse_date("2024-03-01"))).text.find("Version two."),
+            std::string::npos);
+}
+
+TEST(History, ChangedSectionsComparedByNumberTitleAndText) {
+  TestRepo repo;
+  repo.write("privacy.md", page("Hello."));
+  repo.commit("First", k_jan1);
+  // Markup only: not a change of the section's text.
+  repo.write("privacy.md", page("**Hello.**"));
+  repo.commit("Bold", k_jan1 + k_day);
+  repo.write("privacy.md",
+             page("Hello, world.", "{{% title4 \"4. Contact\" %}}\n\nWrite to us.\n"));
+  repo.commit("Contact", k_jan1 + 2 * k_day);
+  std::string text = page("Hello, world.", "{{% title4 \"4. Contact\" %}}\n\nWrite to us.\n");
+  text.replace(text.find("{{% title4 \"3. Retention\" %}}\n\nWe keep your data for 14 days.\n"),
+               std::string("{{% title4 \"3. Retention\" %}}\n\nWe keep your data for 14 days.\n")
+                   .size(),
+               "");
+  repo.write("privacy.md", text);
+  repo.commit("Drop retention", k_jan1 + 3 * k_day);
+
+  History h = GitDocument((repo.path() / "privacy.md").string()).log();
+  ASSERT_EQ(h.versions.size(), 4u);
+  auto describe = [](const Version& v) {
+    std::string out;
+    for (const auto& c : v.changes) {
+      out += std::string(to_string(c.status)) + " " + c.number + " " + c.title + ";";
+    }
+    return out;
+  };
+  EXPECT_EQ(describe(h.versions[0]), "removed 3 Retention;");
+  EXPECT_EQ(describe(h.versions[1]), "changed 1 Introduction;added 4 Contact;");
+  EXPECT_EQ(describe(h.versions[2]), "");
+  EXPECT_EQ(describe(h.versions[3]),
+            "added 1 Introduction;added 2 What data we collect;added 3 Retention;");
+  EXPECT_EQ(h.versions[1].changes[0].old_text, "Hello.");
+  EXPECT_EQ(h.versions[1].changes[0].new_text, "Hello, world.");
+}
+
+TEST(History, RenamesAreFollowed) {
+  TestRepo repo;
+  std::string fixture = test::slurp(test::source_dir() / "fixtures/site/content/privacy.en.md");
+  repo.write("content/policy.md", fixture);
+  std::string first = repo.commit("First", k_jan1);
+  fs::create_directories(repo.path() / "content/en");
+  fs::rename(repo.path() / "content/policy.md", repo.path() / "content/en/privacy.md");
+  repo.commit("Move", k_jan1 + k_day);  // a pure rename: no new version
+  std::string edited = fixture;
+  edited.replace(edited.find("Thank you for using"), 19, "Thanks for using");
+  fs::rename(repo.path() / "content/en/privacy.md", repo.path() / "content/en/privacy.en.md");
+  repo.write("content/en/privacy.en.md", edited);
+  std::string third = repo.commit("Rename and edit", k_jan1 + 2 * k_day);
+
+  GitDocument doc((repo.path() / "content/en/privacy.en.md").string());
+  History h = doc.log();
+  ASSERT_EQ(h.versions.size(), 2u);
+  EXPECT_EQ(h.versions[0].commit.id, third);
+  EXPECT_EQ(h.versions[0].path, "content/en/privacy.en.md");
+  EXPECT_EQ(h.versions[0].renamed_from, "content/en/privacy.md");
+  ASSERT_EQ(h.versions[0].changes.size(), 1u);
+  EXPECT_EQ(h.versions[0].changes[0].title, "Introduction");
+  EXPECT_EQ(h.versions[1].commit.id, first);
+  EXPECT_EQ(h.versions[1].path, "content/policy.md");
+  EXPECT_EQ(h.versions[1].changes.size(), 10u);  // nine numbered sections and the cookie policy
+  EXPECT_EQ(doc.text_at(first).text, fixture);
+  EXPECT_EQ(doc.text_at(first).path, "content/policy.md");
+}
+
+TEST(History, BlameNamesLastChangeAndLastSubstantiveChange) {
+  TestRepo repo;
+  repo.write("privacy.md", page("We collect data."));
+  std::string first = repo.commit("First", k_jan1);
+  repo.write("privacy.md", page("We collect   \"data\" ."));
+  std::string second = repo.commit("Quotes and spacing", k_jan1 + k_day);
+  std::string text = page("We collect   \"data\" .");
+  text.replace(text.find("14 days"), 7, "30 days");
+  repo.write("privacy.md", text);
+  std::string third = repo.commit("Longer retention", k_jan1 + 2 * k_day);
+  text.replace(text.find("We collect   \"data\" ."), 21, "WE COLLECT DATA");
+  repo.write("privacy.md", text);
+  std::string fourth = repo.commit("Shout", k_jan1 + 3 * k_day);
+
+  Blame b = GitDocument((repo.path() / "privacy.md").string()).blame();
+  EXPECT_EQ(b.commit, fourth);
+  ASSERT_EQ(b.sections.size(), 3u);
+  EXPECT_EQ(b.sections[0].title, "Introduction");
+  EXPECT_EQ(b.sections[0].last_changed.id, fourth);
+  EXPECT_EQ(b.sections[0].last_substantive.id, first);
+  EXPECT_EQ(b.sections[1].last_changed.id, first);
+  EXPECT_EQ(b.sections[1].last_substantive.id, first);
+  EXPECT_EQ(b.sections[2].title, "Retention");
+  EXPECT_EQ(b.sections[2].last_changed.id, third);
+  EXPECT_EQ(b.sections[2].last_substantive.id, third);
+  EXPECT_FALSE(b.sections[0].truncated);
+  (void)second;
+}
+
+// Runs a shell command; fails the test when it fails.
+void shell(const std::string& command) {
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+}
+
+TEST(History, ShallowCloneIsFlaggedTruncated) {
+  TestRepo repo;
+  repo.write("privacy.md", page("One."));
+  repo.commit("One", k_jan1);
+  repo.write("privacy.md", page("Two."));
+  repo.commit("Two", k_jan1 + k_day);
+  repo.write("privacy.md", page("Three."));
+  std::string head = repo.commit("Three", k_jan1 + 2 * k_day);
+  TempDir clone_dir;
+  fs::path clone = clone_dir / "clone";
+  shell("git clone -q --depth 2 file://" + repo.path().string() + " " + clone.string());
+
+  GitDocument doc((clone / "privacy.md").string());
+  History h = doc.log();
+  ASSERT_TRUE(h.truncated);
+  ASSERT_EQ(h.versions.size(), 2u);
+  EXPECT_EQ(h.versions[0].commit.id, head);
+  EXPECT_FALSE(h.versions[0].at_truncation);
+  EXPECT_EQ(h.versions[0].changes.size(), 1u);
+  EXPECT_TRUE(h.versions[1].at_truncation);
+  EXPECT_TRUE(h.versions[1].changes.empty());
+  EXPECT_EQ(h.truncated->oldest_commit, h.versions[1].commit.id);
+  EXPECT_EQ(h.truncated->message(),
+            "history is truncated (shallow clone): it goes back only to commit " +
+                h.versions[1].commit.id.substr(0, 12) +
+                " of 2024-01-02; run `git fetch --unshallow` for the rest");
+
+  Blame b = doc.blame();
+  ASSERT_TRUE(b.truncated);
+  ASSERT_EQ(b.sections.size(), 3u);
+  EXPECT_EQ(b.sections[0].last_changed.id, head);
+  EXPECT_FALSE(b.sections[0].truncated);
+  EXPECT_EQ(b.sections[1].last_changed.id, h.versions[1].commit.id);
+  EXPECT_TRUE(b.sections[1].truncated);
+}
+
+TEST(Git, NotARepository) {
+  TempDir dir;
+  test::write_file(dir / "privacy.md", page("Hello."));
+  std::string doc = (dir / "privacy.md").string();
+  try {
+    GitDocument g(doc);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              doc + ": not inside a git repository; run accord on a document in a clone of the "
+                    "site's repository (see `git clone`)");
+  }
+}
+
+TEST(Git, UnknownRevision) {
+  TestRepo repo;
+  repo.write("privacy.md", page("Hello."));
+  repo.commit("First", k_jan1);
+  GitDocument doc((repo.path() / "privacy.md").string());
+  try {
+    doc.log({"no-such-branch", true, {}});
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              repo.path().string() +
+                  ": unknown revision 'no-such-branch'; name a commit, branch or tag of this "
+                  "repository (see `git log --oneline`)");
+  }
+}
+
+TEST(Git, UnbornBranch) {
+  TestRepo repo;
+  repo.write("privacy.md", page("Hello."));
+  GitDocument doc((repo.path() / "privacy.md").string());
+  try {
+    doc.log();
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    std::string what = e.what();
+    EXPECT_EQ(what.substr(0, repo.path().string().size()), repo.path().string());
+    EXPECT_NE(what.find(": branch '"), std::string::npos) << what;
+    EXPECT_NE(what.find("' has no commits yet; commit the document first, or name a revision "
+                        "with --rev"),
+              std::string::npos)
+        << what;
+  }
+}
+
+TEST(Git, DocumentNotInRevision) {
+  TestRepo repo;
+  repo.write("other.md", page("Hello."));
+  repo.commit("First", k_jan1);
+  GitDocument doc((repo.path() / "privacy.md").string());
+  EXPECT_EQ(doc.path(), "privacy.md");
+  try {
+    doc.log();
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "privacy.md: not in revision 'HEAD' of " + repo.path().string() +
+                  "; check the path and revision; `git log --all --oneline -- privacy.md` shows "
+                  "where it has been");
+  }
+}
+
+TEST(Git, CorruptObjectNamesTheRepository) {
+  TestRepo repo;
+  repo.write("privacy.md", page("Hello."));
+  repo.commit("First", k_jan1);
+  repo.write("privacy.md", page("Hello again."));
+  std::string head = repo.commit("Second", k_jan1 + k_day);
+  // Remove the first commit's object: the history now points at nothing.
+  GitDocument doc((repo.path() / "privacy.md").string());
+  History h = doc.log();
+  ASSERT_EQ(h.versions.size(), 2u);
+  std::string first = h.versions[1].commit.id;
+  fs::remove(repo.path() / ".git/objects" / first.substr(0, 2) / first.substr(2));
+  GitDocument again((repo.path() / "privacy.md").string());
+  try {
+    again.log();
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    std::string what = e.what();
+    EXPECT_EQ(what.rfind(repo.path().string() + ": cannot read object " + first + ": ", 0), 0u)
+        << what;
+    EXPECT_NE(what.find("; the repository may be corrupt; run `git fsck` in it and re-clone if "
+                        "it reports damage"),
+              std::string::npos)
+        << what;
+  }
+}
+
+}  // namespace
+}  // namespace accord
