@@ -54,6 +54,8 @@ struct Command {
 // One factory per command file.
 Command sections_command();
 Command pairs_command();
+Command check_command();
+Command align_command();
 Command log_command();
 Command show_command();
 Command blame_command();
