@@ -113,6 +113,8 @@ double dice(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t
 
 Item merge(const Item& a, const Item& b) {
   Item m = a;
+  // Two numbered parts ("3." and "4.") are no evidence for either number.
+  if (!a.number.empty() && !b.number.empty() && a.number != b.number) m.number.clear();
   m.length += b.length;
   m.blocks += b.blocks;
   m.anchors.insert(m.anchors.end(), b.anchors.begin(), b.anchors.end());
@@ -141,24 +143,31 @@ class Scorer {
     }
     if (!a.anchors.empty() || !b.anchors.empty()) add(2.0, dice(a.anchors, b.anchors));
     if (!a.words.empty() || !b.words.empty()) add(1.0, dice(a.words, b.words));
-    // Gale–Church: target length ~ N(c·l1, s²·l1) with s² = 6.8.
-    double delta = (b.length - m_ratio * a.length) / std::sqrt(std::max(a.length, 1.0) * 6.8);
-    add(1.5, std::erfc(std::fabs(delta) / std::sqrt(2.0)));
     add(1.0, std::min(a.blocks, b.blocks) / std::max(a.blocks, b.blocks));
     if (a.kind >= 0) {
       add(1.0, a.kind == b.kind ? 1 : 0);
     } else {
       add(0.5, a.level == b.level ? 1 : 0);
     }
-    return weight > 0 ? sum / weight : 0;
+    double content = weight > 0 ? sum / weight : 0;
+    // Length in the spirit of Gale–Church: the target should be about
+    // ratio × the source. It multiplies, so that a pair whose lengths cannot
+    // correspond (a merge of two long sections against one short one) scores
+    // low however well its anchors agree. Short texts say little by length.
+    double expected = m_ratio * a.length;
+    double off = std::fabs(std::log(std::max(b.length, 1.0) / std::max(expected, 1.0)));
+    double length_score = std::exp(-off / 0.25);
+    double trust = std::min(1.0, std::min(a.length, b.length) / 100.0);
+    length_score = 1 - trust * (1 - length_score);
+    return content * (0.4 + 0.6 * length_score);
   }
 
  private:
   double m_ratio;
 };
 
-constexpr double k_skip_cost = 3.0;   // a section or block with no counterpart
-constexpr double k_merge_cost = 2.4;  // a 2–1 or 1–2 step, over its match cost
+constexpr double k_skip_cost = 2.0;   // a section or block with no counterpart
+constexpr double k_merge_cost = 2.5;  // a 2–1 or 1–2 step, over its match cost
 constexpr double k_match_cost = 0.1;  // a 1–1 step
 
 double match_cost(double score) { return k_match_cost - std::log(std::max(score, 1e-6)); }

@@ -58,6 +58,7 @@ Invariants invariants_of(const PairInput& in, const std::vector<std::size_t>& in
   Invariants inv = extract_invariants(text, language);
   // A link's destination is an invariant even when only its text shows.
   for (const auto& url : link_urls) {
+    if (url.rfind("mailto:", 0) == 0) continue;  // already an e-mail address
     if (std::find(inv.urls.begin(), inv.urls.end(), url) == inv.urls.end()) inv.urls.push_back(url);
   }
   return inv;
