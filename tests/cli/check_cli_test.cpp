@@ -1,0 +1,114 @@
+// accord check and accord align through the built binary.
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+namespace accord {
+namespace {
+using test::run_accord;
+using test::slurp;
+using test::source_dir;
+
+TEST(CliCheck, ExampleSiteTextMatchesGoldenAndExits1) {
+  auto r = run_accord({"check", "fixtures/site"}, source_dir());
+  EXPECT_EQ(1, r.exit_code) << r.err;
+  EXPECT_EQ(slurp(source_dir() / "fixtures/golden/check-site.txt"), r.out);
+  EXPECT_EQ("", r.err);
+}
+
+TEST(CliCheck, ExampleSiteJsonMatchesGolden) {
+  auto r = run_accord({"check", "fixtures/site", "--format", "json"}, source_dir());
+  EXPECT_EQ(1, r.exit_code) << r.err;
+  EXPECT_EQ(slurp(source_dir() / "fixtures/golden/check-site.json"), r.out);
+}
+
+TEST(CliCheck, FaithfulTranslationExits0) {
+  auto r = run_accord({"check", "fixtures/translated"}, source_dir());
+  EXPECT_EQ(0, r.exit_code) << r.err << r.out;
+  EXPECT_EQ("0 errors, 0 warnings in 1 pair\n", r.out);
+}
+
+TEST(CliCheck, GermanPairExits0) {
+  auto r = run_accord({"check", "fixtures/de"}, source_dir());
+  EXPECT_EQ(0, r.exit_code) << r.err << r.out;
+  EXPECT_EQ("0 errors, 0 warnings in 1 pair\n", r.out);
+}
+
+TEST(CliCheck, FailOnNeverExits0WithFindings) {
+  auto r = run_accord({"check", "fixtures/site", "--fail-on", "never"}, source_dir());
+  EXPECT_EQ(0, r.exit_code);
+  EXPECT_NE(std::string::npos, r.out.find("6 errors, 0 warnings in 1 pair")) << r.out;
+}
+
+TEST(CliCheck, AFileSelectsItsPair) {
+  auto r = run_accord({"check", "fixtures/site/content/privacy.et.md"}, source_dir());
+  EXPECT_EQ(1, r.exit_code) << r.err;
+  EXPECT_EQ(slurp(source_dir() / "fixtures/golden/check-site.txt"), r.out);
+}
+
+TEST(CliCheck, RunsFromInsideTheSiteWithNoPath) {
+  auto r = run_accord({"check"}, source_dir() / "fixtures/translated/content");
+  EXPECT_EQ(0, r.exit_code) << r.err;
+}
+
+TEST(CliCheck, MissingPathIsExit2) {
+  auto r = run_accord({"check", "no/such/site"}, source_dir());
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ("accord: error: no/such/site: no such file or folder; check the path\n", r.err);
+}
+
+TEST(CliCheck, FileOutsideAnyPairIsExit2) {
+  auto r = run_accord({"check", "fixtures/bad-input/empty.md"}, source_dir());
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_NE(std::string::npos, r.err.find("accord: error: ")) << r.err;
+  EXPECT_EQ(1, std::count(r.err.begin(), r.err.end(), '\n')) << r.err;
+}
+
+TEST(CliCheck, BadFailOnValueIsExit2) {
+  auto r = run_accord({"check", "fixtures/site", "--fail-on", "sometimes"}, source_dir());
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ(0u, r.err.rfind("accord: error: --fail-on: sometimes not in {error,warning,never}", 0))
+      << r.err;
+}
+
+TEST(CliCheck, InvalidUtf8InAPairIsExit2NamingTheFile) {
+  test::TempDir dir;
+  test::write_file(dir / "content/p.en.md", "# 1. A\n\nText.\n");
+  test::write_file(dir / "content/p.et.md", "# 1. A\n\nTekst \xff.\n");
+  auto r = run_accord({"check", dir.path().string()});
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ("accord: error: " + (dir / "content/p.et.md").string() +
+                ":3: invalid UTF-8 (byte 0xFF at column 7); save the file as UTF-8; accord never "
+                "guesses another encoding\n",
+            r.err);
+  EXPECT_EQ("", r.out);
+}
+
+TEST(CliCheck, ColourOnlyWhenAsked) {
+  auto plain = run_accord({"check", "fixtures/site"}, source_dir());
+  EXPECT_EQ(std::string::npos, plain.out.find("\x1b[")) << "NO_COLOR is set and stdout is a file";
+  auto forced = run_accord({"--color", "always", "check", "fixtures/site"}, source_dir());
+  EXPECT_NE(std::string::npos, forced.out.find("\x1b[31merror\x1b[0m")) << forced.out;
+}
+
+TEST(CliAlign, ExampleSiteAlignsTenSections) {
+  auto r = run_accord({"align", "fixtures/site/content/privacy.en.md",
+                       "fixtures/site/content/privacy.et.md"},
+                      source_dir());
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_EQ(11, std::count(r.out.begin(), r.out.end(), '\n')) << r.out;  // header + 10 rows
+  EXPECT_NE(std::string::npos, r.out.find("    8  1 Introduction  <->  1 Sissejuhatus  ")) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("  122  Cookie Policy  <->  Cookie Policy  1.00")) << r.out;
+}
+
+TEST(CliAlign, JsonHasBlocks) {
+  auto r = run_accord({"align", "fixtures/translated/content/privacy.en.md",
+                       "fixtures/translated/content/privacy.et.md", "--format", "json"},
+                      source_dir());
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_NE(std::string::npos, r.out.find("\"source_lines\": [")) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("\"moved\": false")) << r.out;
+}
+
+}  // namespace
+}  // namespace accord
