@@ -4,6 +4,7 @@
 
 #include <accord/error.hpp>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <tl/expected.hpp>
@@ -48,6 +49,12 @@ struct Token {
 // Splits valid UTF-8 text into ICU word-break tokens, in order; joining all
 // tokens' text gives back the input.
 std::vector<Token> word_tokens(std::string_view text, std::string_view locale = "en");
+
+// Calls FN(piece, byte offset, is_word) for each ICU word-break piece of
+// valid UTF-8 TEXT, in order, without copying: the cheap form of
+// word_tokens for hot loops. PIECE points into TEXT.
+void for_each_token(std::string_view text, std::string_view locale,
+                    const std::function<void(std::string_view, std::size_t, bool)>& fn);
 
 // Number of user-perceived characters (code points) in valid UTF-8 text.
 std::size_t char_count(std::string_view text);

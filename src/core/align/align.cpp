@@ -16,6 +16,7 @@ struct Item {
   int level = 0;
   int kind = -1;  // BlockKind for blocks; -1 for sections
   double length = 0;
+  double log_length = 0;  // log(max(length, 1)), kept for the scorer
   double blocks = 1;
   std::vector<std::uint64_t> anchors;  // sorted hashes of typed invariants
   std::vector<std::uint64_t> words;    // sorted hashes of words both documents use
@@ -35,14 +36,15 @@ void add_anchors(const std::string& text, std::string_view language, Item& item)
 }
 
 void add_words(const std::string& text, std::string_view language, Item& item) {
-  for (const auto& t : word_tokens(text, language)) {
-    if (!t.is_word || char_count(t.text) < 4) continue;
-    if (std::isdigit(static_cast<unsigned char>(t.text[0]))) continue;
-    item.words.push_back(hash("w", fold_case(t.text)));
-  }
+  for_each_token(text, language, [&](std::string_view word, std::size_t, bool is_word) {
+    if (!is_word || char_count(word) < 4) return;
+    if (std::isdigit(static_cast<unsigned char>(word[0]))) return;
+    item.words.push_back(hash("w", fold_case(word)));
+  });
 }
 
 void finish(Item& item) {
+  item.log_length = std::log(std::max(item.length, 1.0));
   std::sort(item.anchors.begin(), item.anchors.end());
   std::sort(item.words.begin(), item.words.end());
 }
@@ -125,7 +127,7 @@ Item merge(const Item& a, const Item& b) {
 
 class Scorer {
  public:
-  explicit Scorer(double ratio) : m_ratio(ratio) {}
+  explicit Scorer(double ratio) : m_ratio(ratio), m_log_ratio(std::log(ratio)) {}
 
   // How well A (source) and B (target) correspond, 0..1.
   double score(const Item& a, const Item& b) const {
@@ -154,8 +156,8 @@ class Scorer {
     // ratio × the source. It multiplies, so that a pair whose lengths cannot
     // correspond (a merge of two long sections against one short one) scores
     // low however well its anchors agree. Short texts say little by length.
-    double expected = m_ratio * a.length;
-    double off = std::fabs(std::log(std::max(b.length, 1.0) / std::max(expected, 1.0)));
+    double expected = std::max(m_ratio * a.length, 1.0);
+    double off = std::fabs(b.log_length - (expected > 1.0 ? m_log_ratio + a.log_length : 0.0));
     double length_score = std::exp(-off / 0.25);
     double trust = std::min(1.0, std::min(a.length, b.length) / 100.0);
     length_score = 1 - trust * (1 - length_score);
@@ -164,6 +166,7 @@ class Scorer {
 
  private:
   double m_ratio;
+  double m_log_ratio;
 };
 
 constexpr double k_skip_cost = 2.0;   // a section or block with no counterpart
@@ -187,12 +190,22 @@ std::vector<AlignedPair> align_items(const std::vector<Item>& src, const std::ve
     double diag = n == 0 ? 0 : static_cast<double>(i) * static_cast<double>(m) / static_cast<double>(n);
     return std::fabs(static_cast<double>(j) - diag) <= static_cast<double>(band);
   };
+  // Merged neighbours, made once rather than once per table cell.
+  std::vector<Item> src_pairs, tgt_pairs;
+  for (std::size_t k = 1; k < n; ++k) src_pairs.push_back(merge(src[k - 1], src[k]));
+  for (std::size_t k = 1; k < m; ++k) tgt_pairs.push_back(merge(tgt[k - 1], tgt[k]));
   std::vector<double> cost((n + 1) * (m + 1), inf);
   std::vector<Step> back((n + 1) * (m + 1), none);
   auto at = [&](std::size_t i, std::size_t j) { return i * (m + 1) + j; };
   cost[at(0, 0)] = 0;
   for (std::size_t i = 0; i <= n; ++i) {
-    for (std::size_t j = 0; j <= m; ++j) {
+    std::size_t j_lo = 0, j_hi = m;
+    if (!(n <= 300 && m <= 300)) {
+      double diag = static_cast<double>(i) * static_cast<double>(m) / static_cast<double>(std::max<std::size_t>(n, 1));
+      j_lo = static_cast<std::size_t>(std::max(0.0, std::floor(diag - static_cast<double>(band))));
+      j_hi = std::min(m, static_cast<std::size_t>(std::ceil(diag + static_cast<double>(band))));
+    }
+    for (std::size_t j = j_lo; j <= j_hi; ++j) {
       if ((i == 0 && j == 0) || !in_band(i, j)) continue;
       double best = inf;
       Step step = none;
@@ -208,11 +221,11 @@ std::vector<AlignedPair> align_items(const std::vector<Item>& src, const std::ve
       if (i > 0 && cost[at(i - 1, j)] < inf) consider(cost[at(i - 1, j)], k_skip_cost, one_zero);
       if (j > 0 && cost[at(i, j - 1)] < inf) consider(cost[at(i, j - 1)], k_skip_cost, zero_one);
       if (i > 1 && j > 0 && cost[at(i - 2, j - 1)] < inf) {
-        double s = scorer.score(merge(src[i - 2], src[i - 1]), tgt[j - 1]);
+        double s = scorer.score(src_pairs[i - 2], tgt[j - 1]);
         consider(cost[at(i - 2, j - 1)], k_merge_cost + match_cost(s), two_one);
       }
       if (i > 0 && j > 1 && cost[at(i - 1, j - 2)] < inf) {
-        double s = scorer.score(src[i - 1], merge(tgt[j - 2], tgt[j - 1]));
+        double s = scorer.score(src[i - 1], tgt_pairs[j - 2]);
         consider(cost[at(i - 1, j - 2)], k_merge_cost + match_cost(s), one_two);
       }
       cost[at(i, j)] = best;
@@ -243,14 +256,14 @@ std::vector<AlignedPair> align_items(const std::vector<Item>& src, const std::ve
       case two_one:
         p.source = {i - 2, i - 1};
         p.target = {j - 1};
-        p.confidence = scorer.score(merge(src[i - 2], src[i - 1]), tgt[j - 1]);
+        p.confidence = scorer.score(src_pairs[i - 2], tgt[j - 1]);
         i -= 2;
         --j;
         break;
       case one_two:
         p.source = {i - 1};
         p.target = {j - 2, j - 1};
-        p.confidence = scorer.score(src[i - 1], merge(tgt[j - 2], tgt[j - 1]));
+        p.confidence = scorer.score(src[i - 1], tgt_pairs[j - 2]);
         --i;
         j -= 2;
         break;

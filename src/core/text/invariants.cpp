@@ -117,13 +117,32 @@ bool starts_upper(std::string_view word) {
   return u.length() > 0 && u_isupper(u.char32At(0));
 }
 
-std::string canonical_number(std::string_view token, std::string_view language) {
-  // ICU parses with the language's separators: "1,5" is 1.5 in Estonian.
+// One number parser per language and thread: creating one is expensive.
+icu::NumberFormat* number_format(std::string_view language) {
+  thread_local std::map<std::string, std::unique_ptr<icu::NumberFormat>, std::less<>> cache;
+  auto found = cache.find(language);
+  if (found != cache.end()) return found->second.get();
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::NumberFormat> format(
       icu::NumberFormat::createInstance(icu::Locale(std::string(language).c_str()), status));
-  if (U_SUCCESS(status)) {
-    format->setParseIntegerOnly(false);
+  if (U_FAILURE(status)) format.reset();
+  if (format) format->setParseIntegerOnly(false);
+  auto* ptr = format.get();
+  cache.emplace(std::string(language), std::move(format));
+  return ptr;
+}
+
+std::string canonical_number(std::string_view token, std::string_view language) {
+  // Plain digit runs need no parser.
+  if (std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+      token.size() < 16) {
+    std::size_t first = token.find_first_not_of('0');
+    return first == std::string_view::npos ? "0" : std::string(token.substr(first));
+  }
+  // ICU parses with the language's separators: "1,5" is 1.5 in Estonian.
+  UErrorCode status = U_ZERO_ERROR;
+  icu::NumberFormat* format = number_format(language);
+  if (format) {
     icu::Formattable result;
     icu::ParsePosition position(0);
     auto u = icu::UnicodeString::fromUTF8(
@@ -206,19 +225,22 @@ Invariants extract_invariants(std::string_view input, std::string_view language)
   take_emails(text, out);
   take_phones(text, out);
 
-  auto tokens = word_tokens(text, language);
-  std::vector<const Token*> words;
-  for (const auto& t : tokens) {
-    if (t.is_word) words.push_back(&t);
-  }
+  struct Word {
+    std::string_view text;
+    std::size_t offset;
+  };
+  std::vector<Word> words;
+  for_each_token(text, language, [&](std::string_view piece, std::size_t offset, bool is_word) {
+    if (is_word) words.push_back({piece, offset});
+  });
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::string& w = words[i]->text;
+    std::string_view w = words[i].text;
     bool numeric = !w.empty() && std::isdigit(static_cast<unsigned char>(w[0]));
     if (numeric) {
       out.numbers.push_back(canonical_number(w, language));
       continue;
     }
-    if (i + 1 < words.size() && is_time_unit(words[i + 1]->text, language)) {
+    if (i + 1 < words.size() && is_time_unit(words[i + 1].text, language)) {
       long long v = number_word_value(w, language);
       if (v >= 0) out.numbers.push_back(std::to_string(v));
     }
@@ -226,9 +248,9 @@ Invariants extract_invariants(std::string_view input, std::string_view language)
     // One word only: the words before it may be a sentence's first word,
     // which differs between languages ("Contact Aligner OÜ").
     if (i > 0 && std::find(k_legal_forms.begin(), k_legal_forms.end(), w) != k_legal_forms.end() &&
-        starts_upper(words[i - 1]->text)) {
-      std::size_t begin = words[i - 1]->offset;
-      std::size_t end = words[i]->offset + w.size();
+        starts_upper(words[i - 1].text)) {
+      std::size_t begin = words[i - 1].offset;
+      std::size_t end = words[i].offset + w.size();
       out.names.push_back(text.substr(begin, end - begin));
     }
   }

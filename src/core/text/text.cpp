@@ -3,13 +3,16 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <accord/text.hpp>
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -155,33 +158,74 @@ std::string nfc(std::string_view text) {
 }
 
 std::string fold_case(std::string_view text) {
+  // ASCII folds by lower-casing; most words in most policies are ASCII.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(text);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
   auto u = from_utf8(text);
   u.foldCase();
   return to_utf8(u);
 }
 
-std::vector<Token> word_tokens(std::string_view text, std::string_view locale) {
-  std::vector<Token> tokens;
-  if (text.empty()) return tokens;
+namespace {
+
+// Creating a break iterator costs far more than using one: keep one per
+// locale and thread.
+icu::BreakIterator& word_iterator(std::string_view locale) {
+  thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> cache;
+  auto found = cache.find(locale);
+  if (found != cache.end()) return *found->second;
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> it(
       icu::BreakIterator::createWordInstance(icu::Locale(std::string(locale).c_str()), status));
-  if (U_FAILURE(status)) throw std::runtime_error("ICU word break iterator unavailable");
-  auto u = from_utf8(text);
-  it->setText(u);
-  // Offsets from ICU are UTF-16 units; walk the UTF-8 string alongside.
-  std::size_t byte = 0;
-  int32_t prev = it->first();
-  for (int32_t next = it->next(); next != icu::BreakIterator::DONE; prev = next, next = it->next()) {
-    icu::UnicodeString piece = u.tempSubStringBetween(prev, next);
-    Token t;
-    t.text = to_utf8(piece);
-    t.offset = byte;
-    byte += t.text.size();
-    int32_t rule = it->getRuleStatus();
-    t.is_word = rule >= UBRK_WORD_NUMBER;  // numbers, letters, kana, ideographs
-    tokens.push_back(std::move(t));
+  if (U_FAILURE(status) || !it) throw std::runtime_error("ICU word break iterator unavailable");
+  auto& ref = *it;
+  cache.emplace(std::string(locale), std::move(it));
+  return ref;
+}
+
+}  // namespace
+
+void for_each_token(std::string_view text, std::string_view locale,
+                    const std::function<void(std::string_view, std::size_t, bool)>& fn) {
+  if (text.empty()) return;
+  icu::BreakIterator& it = word_iterator(locale);
+  // UText over the UTF-8 bytes: ICU's boundaries are then byte offsets, and
+  // nothing is converted to UTF-16 and back.
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU cannot read the text");
+  it.setText(ut, status);
+  // The iterator keeps a pointer to the UText: detach it and close it on
+  // every way out, exceptions from FN included.
+  struct Detach {
+    icu::BreakIterator& it;
+    UText* ut;
+    ~Detach() {
+      icu::UnicodeString empty;
+      it.setText(empty);
+      utext_close(ut);
+    }
+  } detach{it, ut};
+  if (U_FAILURE(status)) throw std::runtime_error("ICU cannot read the text");
+  int32_t prev = it.first();
+  for (int32_t next = it.next(); next != icu::BreakIterator::DONE; prev = next, next = it.next()) {
+    auto offset = static_cast<std::size_t>(prev);
+    // Rule status >= UBRK_WORD_NUMBER: numbers, letters, kana, ideographs.
+    fn(text.substr(offset, static_cast<std::size_t>(next - prev)), offset,
+       it.getRuleStatus() >= UBRK_WORD_NUMBER);
   }
+}
+
+std::vector<Token> word_tokens(std::string_view text, std::string_view locale) {
+  std::vector<Token> tokens;
+  for_each_token(text, locale, [&](std::string_view piece, std::size_t offset, bool is_word) {
+    tokens.push_back(Token{std::string(piece), offset, is_word});
+  });
   return tokens;
 }
 
