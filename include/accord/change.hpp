@@ -1,0 +1,85 @@
+// Changes between two versions of a document, in one language: a word-level
+// diff (dtl over ICU word-break tokens), sections aligned first so moved and
+// renumbered sections are understood, and each change classified as
+// substantial or editorial with its reasons.
+#pragma once
+
+#include <accord/document.hpp>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace accord {
+
+// One run of a word diff.
+struct DiffOp {
+  enum class Kind { equal, insert, remove };
+  Kind kind = Kind::equal;
+  std::string text;  // the tokens of the run, joined (spaces and punctuation included)
+};
+
+// "equal", "insert" or "delete".
+std::string_view to_string(DiffOp::Kind kind);
+
+// Word diff of two texts: ICU word-break tokens (words, spaces and
+// punctuation alike) compared with dtl; adjacent tokens of one kind joined.
+std::vector<DiffOp> word_diff(std::string_view old_text, std::string_view new_text,
+                              std::string_view locale);
+
+// Why a change is what it is. Kinds, editorial: "whitespace", "punctuation",
+// "case", "quotes", "markup", "renumbering", "moved", "typo"; substantial:
+// "number", "date", "email", "url", "phone", "organisation", "negation",
+// "modal", "added", "removed", "wording".
+struct ChangeReason {
+  std::string kind;
+  std::string old_value;  // what was there ("" when not applicable)
+  std::string new_value;
+};
+
+struct Classification {
+  bool substantial = false;
+  std::vector<ChangeReason> reasons;  // at least one for any change
+};
+
+// Whether WORD is spelled right in the document's language; used to tell a
+// typo fix from a change of wording. An empty function knows no words (no
+// typo fix is then ever recognised).
+using WordChecker = std::function<bool(std::string_view word)>;
+
+// Classifies the change from OLD_TEXT to NEW_TEXT (plain text in LANGUAGE,
+// ISO 639-1). Editorial: white space, punctuation, letter case, quote and dash
+// style, a typo fix (old word unknown, new word known, at most 2 edits apart).
+// Anything else is substantial, with reasons naming numbers, dates, e-mails,
+// URLs, phones, organisation names, negations, modals, added or removed
+// sentences, or other wording. Identical texts give an editorial result with
+// no reasons.
+Classification classify_change(std::string_view old_text, std::string_view new_text,
+                               std::string_view language, const WordChecker& known = {});
+
+enum class ChangeStatus { changed, added, removed, moved, renumbered };
+
+// "changed", "added", "removed", "moved", "renumbered".
+std::string_view to_string(ChangeStatus status);
+
+// One section that differs between two versions.
+struct SectionDiff {
+  ChangeStatus status = ChangeStatus::changed;
+  std::vector<std::size_t> old_sections;  // indices into the old document (empty: added)
+  std::vector<std::size_t> new_sections;  // indices into the new document (empty: removed)
+  Classification classification;
+  std::vector<DiffOp> diff;  // word diff of the sections' text (title and blocks)
+};
+
+// The sections that differ between OLD_DOC and NEW_DOC, in new-document
+// order (removed sections where they stood). Unchanged sections are left
+// out. Text is compared on Block::text, so Markdown markup that changes no
+// text or URL is an editorial "markup" change.
+std::vector<SectionDiff> diff_documents(const Document& old_doc, const Document& new_doc,
+                                        std::string_view language, const WordChecker& known = {});
+
+// Levenshtein distance between two UTF-8 words, in code points, stopping at
+// LIMIT + 1.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit = 3);
+
+}  // namespace accord

@@ -1,0 +1,166 @@
+// Section-aware diff of two versions of one document.
+#include <dtl/dtl.hpp>
+
+#include <accord/align.hpp>
+#include <accord/change.hpp>
+#include <accord/text.hpp>
+#include <algorithm>
+
+namespace accord {
+namespace {
+
+std::string text_of(const Document& doc, const std::vector<std::size_t>& indices) {
+  std::string out;
+  for (auto i : indices) {
+    const Section& s = doc.sections[i];
+    if (!out.empty()) out += '\n';
+    out += s.title;
+    for (const auto& b : s.blocks) {
+      if (b.text.empty()) continue;
+      out += '\n';
+      out += b.text;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> urls_of(const Document& doc, const std::vector<std::size_t>& indices) {
+  std::vector<std::string> out;
+  for (auto i : indices) {
+    for (const auto& b : doc.sections[i].blocks) out.insert(out.end(), b.urls.begin(), b.urls.end());
+  }
+  return out;
+}
+
+std::string source_of(const Document& doc, const std::vector<std::size_t>& indices) {
+  std::string out;
+  for (auto i : indices) {
+    for (const auto& b : doc.sections[i].blocks) out += b.source + '\n';
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view to_string(DiffOp::Kind kind) {
+  switch (kind) {
+    case DiffOp::Kind::equal:
+      return "equal";
+    case DiffOp::Kind::insert:
+      return "insert";
+    case DiffOp::Kind::remove:
+      return "delete";
+  }
+  return "equal";
+}
+
+std::string_view to_string(ChangeStatus status) {
+  switch (status) {
+    case ChangeStatus::changed:
+      return "changed";
+    case ChangeStatus::added:
+      return "added";
+    case ChangeStatus::removed:
+      return "removed";
+    case ChangeStatus::moved:
+      return "moved";
+    case ChangeStatus::renumbered:
+      return "renumbered";
+  }
+  return "changed";
+}
+
+std::vector<DiffOp> word_diff(std::string_view old_text, std::string_view new_text,
+                              std::string_view locale) {
+  std::vector<std::string> a, b;
+  for_each_token(old_text, locale, [&](std::string_view t, std::size_t, bool) { a.emplace_back(t); });
+  for_each_token(new_text, locale, [&](std::string_view t, std::size_t, bool) { b.emplace_back(t); });
+  dtl::Diff<std::string, std::vector<std::string>> diff(a, b);
+  diff.onHuge();
+  diff.compose();
+  std::vector<DiffOp> ops;
+  for (const auto& [token, info] : diff.getSes().getSequence()) {
+    DiffOp::Kind kind = info.type == dtl::SES_COMMON ? DiffOp::Kind::equal
+                        : info.type == dtl::SES_ADD  ? DiffOp::Kind::insert
+                                                     : DiffOp::Kind::remove;
+    if (!ops.empty() && ops.back().kind == kind) {
+      ops.back().text += token;
+    } else {
+      ops.push_back({kind, token});
+    }
+  }
+  return ops;
+}
+
+std::vector<SectionDiff> diff_documents(const Document& old_doc, const Document& new_doc,
+                                        std::string_view language, const WordChecker& known) {
+  AlignOptions options;
+  options.source_language = std::string(language);
+  options.target_language = std::string(language);
+  options.length_ratio = 1.0;
+  auto alignment = align_sections(old_doc, new_doc, options);
+  std::vector<SectionDiff> out;
+  for (const auto& p : alignment) {
+    SectionDiff d;
+    d.old_sections = p.source;
+    d.new_sections = p.target;
+    std::string before = text_of(old_doc, p.source);
+    std::string after = text_of(new_doc, p.target);
+    if (p.target.empty()) {
+      d.status = ChangeStatus::removed;
+      d.classification.substantial = true;
+      d.classification.reasons.push_back({"removed", old_doc.sections[p.source[0]].title, ""});
+      d.diff = word_diff(before, "", language);
+      out.push_back(std::move(d));
+      continue;
+    }
+    if (p.source.empty()) {
+      d.status = ChangeStatus::added;
+      d.classification.substantial = true;
+      d.classification.reasons.push_back({"added", "", new_doc.sections[p.target[0]].title});
+      d.diff = word_diff("", after, language);
+      out.push_back(std::move(d));
+      continue;
+    }
+    const Section& first_old = old_doc.sections[p.source[0]];
+    const Section& first_new = new_doc.sections[p.target[0]];
+    bool renumbered = first_old.number != first_new.number;
+    bool text_same = before == after && urls_of(old_doc, p.source) == urls_of(new_doc, p.target);
+    bool markup_same = source_of(old_doc, p.source) == source_of(new_doc, p.target);
+    if (text_same && markup_same && !renumbered && !p.moved && p.source.size() == p.target.size()) {
+      continue;  // unchanged
+    }
+    d.status = p.moved ? ChangeStatus::moved : renumbered ? ChangeStatus::renumbered : ChangeStatus::changed;
+    if (text_same) {
+      // Same words and links: only markup, numbering or position changed.
+      if (!markup_same) d.classification.reasons.push_back({"markup", "", ""});
+      if (renumbered) {
+        d.classification.reasons.push_back({"renumbering", first_old.number, first_new.number});
+      }
+      if (p.moved) d.classification.reasons.push_back({"moved", "", ""});
+      if (d.classification.reasons.empty()) d.classification.reasons.push_back({"whitespace", "", ""});
+    } else {
+      d.classification = classify_change(before, after, language, known);
+      auto old_urls = urls_of(old_doc, p.source), new_urls = urls_of(new_doc, p.target);
+      if (old_urls != new_urls) {
+        d.classification.substantial = true;
+        d.classification.reasons.push_back({"url", "", ""});
+        std::string a, b;
+        for (const auto& u : old_urls) {
+          if (std::find(new_urls.begin(), new_urls.end(), u) == new_urls.end()) a += (a.empty() ? "" : ", ") + u;
+        }
+        for (const auto& u : new_urls) {
+          if (std::find(old_urls.begin(), old_urls.end(), u) == old_urls.end()) b += (b.empty() ? "" : ", ") + u;
+        }
+        d.classification.reasons.back().old_value = a;
+        d.classification.reasons.back().new_value = b;
+      }
+      if (d.status == ChangeStatus::renumbered) d.status = ChangeStatus::changed;
+    }
+    d.diff = word_diff(before, after, language);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace accord
