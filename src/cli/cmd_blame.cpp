@@ -26,7 +26,7 @@ std::string render_text(const Blame& b, const std::string& doc, const Style& sty
   std::string out = fmt::format("{} at {} (substantive: {}, see --help)\n", style.bold(doc),
                                 b.commit.substr(0, 12), k_blame_basis);
   for (const auto& s : b.sections) {
-    std::string name = s.preamble       ? std::string("(preamble)")
+    std::string name = s.preamble         ? std::string("(preamble)")
                        : s.number.empty() ? s.title
                                           : s.number + ". " + s.title;
     out += fmt::format("\n{}  {}\n", style.bold(name), style.dim(fmt::format("line {}", s.line)));
@@ -41,7 +41,8 @@ std::string render_text(const Blame& b, const std::string& doc, const Style& sty
 }  // namespace
 
 Command blame_command() {
-  return {"blame", "Show, per section, the commits that last changed it and last changed it substantively",
+  return {"blame",
+          "Show, per section, the commits that last changed it and last changed it substantively",
           [](CLI::App& app, const GlobalOptions& global) {
             auto opts = std::make_shared<BlameOptions>();
             app.add_option("DOC", opts->doc, "Markdown file in a git work tree")->required();

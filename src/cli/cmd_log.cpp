@@ -98,8 +98,8 @@ std::string render_text(const History& h, const std::string& doc, const Style& s
       out += "\n";
     }
   }
-  out += fmt::format("{} version{} of {}\n", h.versions.size(),
-                     h.versions.size() == 1 ? "" : "s", doc);
+  out += fmt::format("{} version{} of {}\n", h.versions.size(), h.versions.size() == 1 ? "" : "s",
+                     doc);
   if (h.truncated) out += style.yellow("note: " + h.truncated->message()) + "\n";
   return out;
 }

@@ -115,11 +115,12 @@ TEST(HistoryCli, ShowAsOfBeforeTheFirstVersion) {
   auto r = run_accord({"show", "privacy.md", "--as-of", "2023-12-31"}, t.repo.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err, "accord: error: privacy.md: no version was in force on 2023-12-31: the first "
-                   "version (" +
-                       t.first.substr(0, 12) +
-                       ") takes effect on 2024-01-01; pass a date on or after 2024-01-01 (see "
-                       "`accord log privacy.md`)\n");
+  EXPECT_EQ(r.err,
+            "accord: error: privacy.md: no version was in force on 2023-12-31: the first "
+            "version (" +
+                t.first.substr(0, 12) +
+                ") takes effect on 2024-01-01; pass a date on or after 2024-01-01 (see "
+                "`accord log privacy.md`)\n");
 }
 
 TEST(HistoryCli, ShowAsOfRejectsANonDate) {

@@ -173,10 +173,10 @@ TEST(History, ChangedSectionsComparedByNumberTitleAndText) {
              page("Hello, world.", "{{% title4 \"4. Contact\" %}}\n\nWrite to us.\n"));
   repo.commit("Contact", k_jan1 + 2 * k_day);
   std::string text = page("Hello, world.", "{{% title4 \"4. Contact\" %}}\n\nWrite to us.\n");
-  text.replace(text.find("{{% title4 \"3. Retention\" %}}\n\nWe keep your data for 14 days.\n"),
-               std::string("{{% title4 \"3. Retention\" %}}\n\nWe keep your data for 14 days.\n")
-                   .size(),
-               "");
+  text.replace(
+      text.find("{{% title4 \"3. Retention\" %}}\n\nWe keep your data for 14 days.\n"),
+      std::string("{{% title4 \"3. Retention\" %}}\n\nWe keep your data for 14 days.\n").size(),
+      "");
   repo.write("privacy.md", text);
   repo.commit("Drop retention", k_jan1 + 3 * k_day);
 
@@ -257,9 +257,7 @@ TEST(History, BlameNamesLastChangeAndLastSubstantiveChange) {
 }
 
 // Runs a shell command; fails the test when it fails.
-void shell(const std::string& command) {
-  ASSERT_EQ(std::system(command.c_str()), 0) << command;
-}
+void shell(const std::string& command) { ASSERT_EQ(std::system(command.c_str()), 0) << command; }
 
 TEST(History, ShallowCloneIsFlaggedTruncated) {
   TestRepo repo;
@@ -306,8 +304,9 @@ TEST(Git, NotARepository) {
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(std::string(e.what()),
-              doc + ": not inside a git repository; run accord on a document in a clone of the "
-                    "site's repository (see `git clone`)");
+              doc +
+                  ": not inside a git repository; run accord on a document in a clone of the "
+                  "site's repository (see `git clone`)");
   }
 }
 

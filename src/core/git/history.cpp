@@ -1,9 +1,10 @@
+#include <strings.h>
+
 #include <accord/history.hpp>
 #include <algorithm>
 #include <chrono>
 #include <list>
 #include <queue>
-#include <strings.h>
 #include <unordered_map>
 
 #include "git/handles.hpp"
@@ -168,15 +169,15 @@ std::optional<std::string> effective_line(const char* message) {
     std::size_t end = rest.find('\n');
     std::string_view line = rest.substr(0, end);
     rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-    if (line.size() < k_key.size() ||
-        strncasecmp(line.data(), k_key.data(), k_key.size()) != 0) {
+    if (line.size() < k_key.size() || strncasecmp(line.data(), k_key.data(), k_key.size()) != 0) {
       continue;
     }
     std::string_view value = line.substr(k_key.size());
     while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
       value.remove_prefix(1);
     }
-    while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r')) {
+    while (!value.empty() &&
+           (value.back() == ' ' || value.back() == '\t' || value.back() == '\r')) {
       value.remove_suffix(1);
     }
     out = std::string(value);

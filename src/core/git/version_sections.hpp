@@ -32,8 +32,7 @@ VersionSections parse_version(std::string_view bytes, const std::string& file);
 
 // The sections of NOW that are added or changed against OLD, in NOW's order,
 // then those removed, in OLD's order.
-std::vector<SectionChange> compare_sections(const VersionSections& old,
-                                            const VersionSections& now);
+std::vector<SectionChange> compare_sections(const VersionSections& old, const VersionSections& now);
 
 // TEXT reduced to its words, NFC and case folded, one space apart: what is
 // left when white space, punctuation, letter case and quote/dash style are
