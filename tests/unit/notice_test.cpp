@@ -1,0 +1,61 @@
+#include <gtest/gtest.h>
+
+#include <accord/notice.hpp>
+
+#include "test_support.hpp"
+
+namespace accord {
+namespace {
+
+std::optional<NoticePeriod> period(std::string text, std::string_view language) {
+  auto doc = parse_document("# 8. Changes\n\n" + std::move(text) + "\n", "p.md");
+  EXPECT_TRUE(doc);
+  return doc ? find_notice_period(*doc, language) : std::nullopt;
+}
+
+std::string show(const std::optional<NoticePeriod>& p) {
+  return p ? std::to_string(p->amount) + " " + p->unit : "none";
+}
+
+TEST(NoticePeriod, ReadsTheSeedsPromise) {
+  auto doc = read_document((test::source_dir() / "fixtures/site/content/privacy.en.md").string());
+  auto p = find_notice_period(doc, "en");
+  ASSERT_TRUE(p);
+  EXPECT_EQ("14 day", show(p));
+  EXPECT_EQ(92, p->line);
+  EXPECT_EQ("Substantial changes in our Privacy Policy will be notified at least 14 days before they "
+            "become effective.",
+            p->phrase);
+}
+
+TEST(NoticePeriod, ReadsTheEstonianTranslation) {
+  auto doc = read_document((test::source_dir() / "fixtures/translated/content/privacy.et.md").string());
+  EXPECT_EQ("14 day", show(find_notice_period(doc, "et")));
+}
+
+TEST(NoticePeriod, PhrasingsAndNumberWords) {
+  EXPECT_EQ("30 day", show(period("We will give you 30 days' notice of any change.", "en")));
+  EXPECT_EQ("1 month", show(period("Changes are announced one month in advance.", "en")));
+  EXPECT_EQ("14 day", show(period("We will notify you fourteen days before changes apply.", "en")));
+  EXPECT_EQ("14 day", show(period("Teavitame muudatustest vähemalt 14 päeva enne jõustumist.", "et")));
+  EXPECT_EQ("14 day", show(period("Teavitame muudatustest vähemalt neliteist päeva enne jõustumist.", "et")));
+  EXPECT_EQ("1 month", show(period("Muudatustest anname teada üks kuu ette.", "et")));
+  EXPECT_EQ("6 week", show(period("Wir informieren Sie sechs Wochen im Voraus.", "de")));
+}
+
+TEST(NoticePeriod, IgnoresPeriodsThatAreNotNotice) {
+  EXPECT_EQ("none", show(period("We keep your data for 30 days after you leave.", "en")));
+  EXPECT_EQ("none", show(period("Säilitame andmeid 30 päeva.", "et")));
+}
+
+TEST(NoticePeriod, TheLongestPromiseWins) {
+  EXPECT_EQ("2 month", show(period("We notify you 14 days in advance. Larger changes get two months' "
+                                   "notice.",
+                                   "en")));
+  NoticePeriod month{1, "month", "", 0};
+  NoticePeriod days{30, "day", "", 0};
+  EXPECT_GT(month.approximate_days(), days.approximate_days());
+}
+
+}  // namespace
+}  // namespace accord
