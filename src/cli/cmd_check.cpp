@@ -18,7 +18,8 @@ struct CheckOptions {
 };
 
 int run_check(const CheckOptions& opts, const GlobalOptions& global) {
-  auto selected = select_pairs(opts.paths);
+  CheckSummary summary;
+  auto selected = select_pairs(opts.paths, summary.notices);
   std::vector<std::string> languages;
   for (const auto& s : selected) {
     for (const auto& l : {s.pair.source_language, s.pair.target_language}) {
@@ -26,7 +27,6 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
     }
   }
   std::vector<Finding> findings;
-  CheckSummary summary;
   summary.pairs = selected.size();
   if (!selected.empty()) {
     LanguageIdentifier langid(languages);
@@ -46,7 +46,7 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
       auto pair_findings = check_pair(input, langid);
       findings.insert(findings.end(), pair_findings.begin(), pair_findings.end());
     }
-  } else {
+  } else if (summary.notices.empty()) {
     summary.notices.push_back("no translation pairs found; run 'accord pairs' to see why");
   }
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {

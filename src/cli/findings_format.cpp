@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -51,6 +52,21 @@ std::string escape_property(std::string_view s) {
     if (c == ':') out += "%3A";
     else if (c == ',') out += "%2C";
     else out += c;
+  }
+  return out;
+}
+
+// A relative path as an RFC 3986 relative reference: every byte outside the
+// unreserved set and '/' percent-encoded (so spaces, '%', non-ASCII and a ':'
+// in the first segment are all safe).
+std::string uri_reference(std::string_view path) {
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += fmt::format("%{:02X}", c);
+    }
   }
   return out;
 }
@@ -144,7 +160,8 @@ std::string format_sarif(const std::vector<Finding>& findings) {
   json results = json::array();
   for (const auto& f : findings) {
     json location;
-    location["physicalLocation"]["artifactLocation"] = {{"uri", f.file}, {"uriBaseId", "SRCROOT"}};
+    location["physicalLocation"]["artifactLocation"] = {{"uri", uri_reference(f.file)},
+                                                        {"uriBaseId", "SRCROOT"}};
     if (f.line > 0) location["physicalLocation"]["region"] = {{"startLine", f.line}};
     json result{{"ruleId", f.rule},
                 {"ruleIndex", index.at(f.rule)},

@@ -1,6 +1,7 @@
 #include "pair_set.hpp"
 
 #include <accord/error.hpp>
+#include <algorithm>
 
 namespace accord::cli {
 namespace fs = std::filesystem;
@@ -25,11 +26,20 @@ std::string display(const Config& config, const std::string& rel) {
 }
 
 void add_site(const fs::path& root, const std::optional<fs::path>& only,
-              std::vector<SelectedPair>& out) {
+              std::vector<SelectedPair>& out, std::vector<std::string>& notices) {
   Config config = load_config(root);
-  SiteScan scan = scan_site(config);
-  std::size_t before = out.size();
   std::error_code ec;
+  if (only && config.language_content_dirs.empty() &&
+      std::none_of(config.content_paths.begin(), config.content_paths.end(),
+                   [&](const std::string& c) { return fs::is_directory(root / c, ec); })) {
+    // A file outside any Hugo site (README.md in a pre-commit run).
+    notices.push_back(only->string() +
+                      ": not part of any translation pair, skipped; run 'accord pairs' to see the "
+                      "pairs of the site");
+    return;
+  }
+  SiteScan scan = scan_site(config);
+  std::size_t matched = 0;
   for (const auto& p : scan.pairs) {
     if (only) {
       auto file = fs::weakly_canonical(*only, ec);
@@ -38,20 +48,27 @@ void add_site(const fs::path& root, const std::optional<fs::path>& only,
         continue;
       }
     }
-    out.push_back({config, p, display(config, p.source), display(config, p.target)});
+    SelectedPair selected{config, p, display(config, p.source), display(config, p.target)};
+    bool seen = std::any_of(out.begin(), out.end(), [&](const SelectedPair& s) {
+      return s.source_display == selected.source_display && s.target_display == selected.target_display;
+    });
+    if (!seen) out.push_back(std::move(selected));
+    ++matched;
   }
-  if (only && out.size() == before) {
-    throw Error(only->string(), 0, "not part of any translation pair",
-                "run 'accord pairs' to see the pairs of the site");
+  if (only && matched == 0) {
+    notices.push_back(only->string() +
+                      ": not part of any translation pair, skipped; run 'accord pairs' to see the "
+                      "pairs of the site");
   }
 }
 
 }  // namespace
 
-std::vector<SelectedPair> select_pairs(const std::vector<std::string>& paths) {
+std::vector<SelectedPair> select_pairs(const std::vector<std::string>& paths,
+                                       std::vector<std::string>& notices) {
   std::vector<SelectedPair> out;
   if (paths.empty()) {
-    add_site(find_root(fs::current_path()), std::nullopt, out);
+    add_site(find_root(fs::current_path()), std::nullopt, out, notices);
     return out;
   }
   std::error_code ec;
@@ -59,9 +76,10 @@ std::vector<SelectedPair> select_pairs(const std::vector<std::string>& paths) {
     fs::path p(path);
     if (!fs::exists(p, ec)) throw Error(path, 0, "no such file or folder", "check the path");
     if (fs::is_directory(p, ec)) {
-      add_site(p, std::nullopt, out);
+      add_site(p, std::nullopt, out, notices);
     } else {
-      add_site(find_root(p.parent_path().empty() ? fs::path(".") : p.parent_path()), p, out);
+      add_site(find_root(p.parent_path().empty() ? fs::path(".") : p.parent_path()), p, out,
+               notices);
     }
   }
   return out;

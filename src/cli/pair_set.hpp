@@ -18,8 +18,11 @@ struct SelectedPair {
 };
 
 // PATHS: site folders or Markdown files (a file selects the pairs it is part
-// of); empty means the site found from the current folder. Throws Error for
-// a path that does not exist or a file that is in no pair.
-std::vector<SelectedPair> select_pairs(const std::vector<std::string>& paths);
+// of); empty means the site found from the current folder. A pair named
+// twice (both files of it, or a folder twice) is selected once. A Markdown
+// file that is in no pair is skipped with a line in NOTICES (pre-commit hooks
+// pass every changed .md file). Throws Error for a path that does not exist.
+std::vector<SelectedPair> select_pairs(const std::vector<std::string>& paths,
+                                       std::vector<std::string>& notices);
 
 }  // namespace accord::cli

@@ -57,11 +57,21 @@ TEST(CliCheck, MissingPathIsExit2) {
   EXPECT_EQ("accord: error: no/such/site: no such file or folder; check the path\n", r.err);
 }
 
-TEST(CliCheck, FileOutsideAnyPairIsExit2) {
-  auto r = run_accord({"check", "fixtures/bad-input/empty.md"}, source_dir());
-  EXPECT_EQ(2, r.exit_code);
-  EXPECT_NE(std::string::npos, r.err.find("accord: error: ")) << r.err;
-  EXPECT_EQ(1, std::count(r.err.begin(), r.err.end(), '\n')) << r.err;
+TEST(CliCheck, FileOutsideAnyPairIsSkippedWithANotice) {
+  // pre-commit passes every changed .md file, README.md included.
+  auto r = run_accord({"check", "README.md", "fixtures/translated/content/privacy.et.md"}, source_dir());
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_EQ("note: README.md: not part of any translation pair, skipped; run 'accord pairs' to see "
+            "the pairs of the site\n\n0 errors, 0 warnings in 1 pair\n",
+            r.out);
+}
+
+TEST(CliCheck, BothFilesOfAPairCheckItOnce) {
+  auto r = run_accord({"check", "fixtures/site/content/privacy.en.md",
+                       "fixtures/site/content/privacy.et.md", "fixtures/site"},
+                      source_dir());
+  EXPECT_EQ(1, r.exit_code) << r.err;
+  EXPECT_EQ(slurp(source_dir() / "fixtures/golden/check-site.txt"), r.out);
 }
 
 TEST(CliCheck, BadFailOnValueIsExit2) {
