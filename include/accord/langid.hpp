@@ -45,8 +45,8 @@ struct LanguageIdentifierOptions {
 std::string default_hunspell_dictionary(std::string_view language);
 
 // Identifies which of a fixed set of languages a text is written in. Holds
-// the fingerprints and dictionaries in memory (en_US + et_EE: about 40 MB,
-// loading takes about half a second), so make one and reuse it. identify()
+// the fingerprints and dictionaries in memory (en_US + et_EE: about 40 MB;
+// loading takes 0.1-0.5 s), so make one and reuse it. identify()
 // may be called from several threads at once; it serialises the hunspell
 // lookups internally. Movable, not copyable.
 class LanguageIdentifier {
