@@ -81,6 +81,11 @@ class LanguageIdentifier {
   // evidence words, so a caller can lean on the surrounding section.
   LanguageGuess identify(std::string_view text, const std::vector<std::string>& neutral = {}) const;
 
+  // Whether LANGUAGE's hunspell dictionary accepts WORD (UTF-8, as written;
+  // hunspell's own case rules apply). False for a language not configured
+  // here and for a word the dictionary's charset cannot hold. Thread-safe.
+  bool spells(std::string_view word, std::string_view language) const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> m_impl;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <accord/document.hpp>
+#include <accord/history.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,5 +29,14 @@ struct NoticePeriod {
 // "benachrichtig…"). When several sentences qualify, the longest period wins.
 // nullopt when the document promises none.
 std::optional<NoticePeriod> find_notice_period(const Document& doc, std::string_view language);
+
+// PUBLISHED plus PERIOD, in calendar terms (ICU's Gregorian calendar):
+// 14 days after 2026-04-09 is 2026-04-23; one month after 2026-01-31 is
+// 2026-02-28.
+Date add_period(const Date& published, const NoticePeriod& period);
+
+// DATE written the way LANGUAGE writes a date in prose, by ICU's long date
+// format: en "April 9, 2026", et "9. aprill 2026", de "9. April 2026".
+std::string format_date(const Date& date, std::string_view language);
 
 }  // namespace accord

@@ -31,8 +31,9 @@ std::string Style::wrap(std::string_view code, std::string_view s) const {
 void print(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> table = {check_command(), align_command(), sections_command(), pairs_command(), log_command(),
-                                             show_command(), blame_command()};
+  static const std::vector<Command> table = {
+      check_command(), align_command(), diff_command(), sections_command(),
+      pairs_command(), log_command(),   show_command(), blame_command()};
   return table;
 }
 
@@ -48,6 +49,7 @@ Examples:
   accord check                 # every translation pair of the site here
   accord check --format github # annotations for GitHub Actions
   accord align content/privacy.en.md content/privacy.et.md
+  accord diff v1 v2 content/privacy.en.md   # substantial or editorial, per section
   accord sections content/privacy.et.md
   accord sections content/privacy.et.md --format json
   accord pairs                 # translation pairs of the Hugo site here

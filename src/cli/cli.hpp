@@ -56,6 +56,7 @@ Command sections_command();
 Command pairs_command();
 Command check_command();
 Command align_command();
+Command diff_command();
 Command log_command();
 Command show_command();
 Command blame_command();

@@ -85,4 +85,11 @@ std::vector<SelectedPair> select_pairs(const std::vector<std::string>& paths,
   return out;
 }
 
+std::vector<SelectedPair> select_pairs(const std::vector<std::string>& paths) {
+  std::vector<std::string> notices;
+  auto pairs = select_pairs(paths, notices);
+  if (!notices.empty()) throw Error("", 0, notices.front());
+  return pairs;
+}
+
 }  // namespace accord::cli

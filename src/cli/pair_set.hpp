@@ -25,4 +25,8 @@ struct SelectedPair {
 std::vector<SelectedPair> select_pairs(const std::vector<std::string>& paths,
                                        std::vector<std::string>& notices);
 
+// As above, for commands that must not skip anything: a file that is in no
+// pair is an Error.
+std::vector<SelectedPair> select_pairs(const std::vector<std::string>& paths);
+
 }  // namespace accord::cli

@@ -59,3 +59,24 @@ TEST(NoticePeriod, TheLongestPromiseWins) {
 
 }  // namespace
 }  // namespace accord
+
+namespace accord {
+namespace {
+
+TEST(EffectiveDate, AddsDaysWeeksAndCalendarMonths) {
+  Date published{2026, 4, 9};
+  EXPECT_EQ("2026-04-23", add_period(published, {14, "day", "", 0}).to_string());
+  EXPECT_EQ("2026-05-09", add_period(published, {30, "day", "", 0}).to_string());
+  EXPECT_EQ("2026-05-21", add_period(published, {6, "week", "", 0}).to_string());
+  EXPECT_EQ("2026-02-28", add_period({2026, 1, 31}, {1, "month", "", 0}).to_string());
+  EXPECT_EQ("2027-01-05", add_period({2026, 12, 22}, {14, "day", "", 0}).to_string());
+}
+
+TEST(EffectiveDate, FormatsPerLocaleWithIcu) {
+  EXPECT_EQ("April 9, 2026", format_date({2026, 4, 9}, "en"));
+  EXPECT_EQ("9. aprill 2026", format_date({2026, 4, 9}, "et"));
+  EXPECT_EQ("9. April 2026", format_date({2026, 4, 9}, "de"));
+}
+
+}  // namespace
+}  // namespace accord

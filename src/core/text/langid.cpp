@@ -436,6 +436,14 @@ LanguageIdentifier& LanguageIdentifier::operator=(LanguageIdentifier&&) noexcept
 
 const std::vector<std::string>& LanguageIdentifier::languages() const { return m_impl->languages; }
 
+bool LanguageIdentifier::spells(std::string_view word, std::string_view language) const {
+  auto it = std::find(m_impl->languages.begin(), m_impl->languages.end(), language);
+  if (it == m_impl->languages.end() || word.empty()) return false;
+  auto index = static_cast<std::size_t>(it - m_impl->languages.begin());
+  std::lock_guard lock(m_impl->mutex);
+  return (m_impl->accepted_by(std::string(word)) >> index & 1u) != 0;
+}
+
 LanguageGuess LanguageIdentifier::identify(std::string_view text,
                                            const std::vector<std::string>& neutral) const {
   const Impl& impl = *m_impl;
