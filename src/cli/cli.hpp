@@ -60,6 +60,7 @@ Command diff_command();
 Command log_command();
 Command show_command();
 Command blame_command();
+Command report_command();
 
 // The command table, in --help order.
 const std::vector<Command>& commands();
