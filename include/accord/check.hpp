@@ -3,6 +3,8 @@
 #pragma once
 
 #include <accord/align.hpp>
+#include <accord/change.hpp>
+#include <accord/history.hpp>
 #include <accord/document.hpp>
 #include <accord/langid.hpp>
 #include <nlohmann/json.hpp>
@@ -46,6 +48,15 @@ const std::vector<RuleInfo>& rules();
 // The default severity of RULE; throws std::out_of_range for an unknown id.
 Severity default_severity(std::string_view rule);
 
+// The git history of both documents of a pair, for the history rules
+// (outdated, history-truncated). Versions newest first, as GitDocument::log
+// gives them, with their section changes.
+struct PairHistory {
+  History source;
+  History target;
+  WordChecker known;  // spelling in the source language, to tell typo fixes
+};
+
 // One translation pair, parsed, with what the rules need to know.
 struct PairInput {
   const Document& source;
@@ -55,6 +66,8 @@ struct PairInput {
   std::string source_language;
   std::string target_language;
   std::vector<std::string> translatable_keys;
+  // Set when the pair is in a git repository: enables the history rules.
+  const PairHistory* history = nullptr;
 };
 
 // Runs every translation rule on one pair and returns the findings, sorted

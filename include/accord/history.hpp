@@ -69,6 +69,10 @@ struct CommitInfo {
   std::string summary;  // the message's first line
   Date effective_date;
   EffectiveSource effective_source = EffectiveSource::commit;
+  // Section numbers the message's `Accord-Reviewed: 6, 8` trailer names
+  // ("all" for every section): a translator checked them against the
+  // source in this commit without having to edit them.
+  std::vector<std::string> reviewed;
 };
 
 enum class SectionStatus { added, removed, changed };

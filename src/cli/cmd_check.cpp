@@ -1,6 +1,9 @@
 // accord check [PATH…]: the translation rules, for editors and for CI.
 #include <accord/check.hpp>
 #include <accord/document.hpp>
+#include <accord/history.hpp>
+#include <filesystem>
+#include <optional>
 #include <algorithm>
 #include <set>
 
@@ -13,9 +16,31 @@ namespace {
 
 struct CheckOptions {
   std::vector<std::string> paths;
+  std::string rev;  // empty: the working tree
   std::string format = "text";
   std::string fail_on = "error";
 };
+
+// The nearest folder at or above DIR with a .git, or empty.
+bool in_repository(const std::filesystem::path& dir) {
+  std::error_code ec;
+  for (auto p = std::filesystem::absolute(dir, ec); !p.empty(); p = p.parent_path()) {
+    if (std::filesystem::exists(p / ".git", ec)) return true;
+    if (p == p.parent_path()) break;
+  }
+  return false;
+}
+
+Document read_at(GitDocument& git, const std::string& rev, const std::string& file,
+                 const DocumentOptions& options, std::size_t max_size) {
+  VersionText v = git.text_at(rev);
+  std::string label = rev + ":" + v.path;
+  auto text = decode_text(v.text, label, max_size);
+  if (!text) throw Error(text.error());
+  auto doc = parse_document(std::move(*text), file, options);
+  if (!doc) throw Error(doc.error());
+  return std::move(*doc);
+}
 
 int run_check(const CheckOptions& opts, const GlobalOptions& global) {
   CheckSummary summary;
@@ -30,11 +55,39 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
   summary.pairs = selected.size();
   if (!selected.empty()) {
     LanguageIdentifier langid(languages);
+    bool noted = false;
     for (const auto& s : selected) {
       auto root = s.config.root;
-      Document source = read_document((root / s.pair.source).string(), s.config.document,
+      std::string source_path = (root / s.pair.source).string();
+      std::string target_path = (root / s.pair.target).string();
+      std::optional<PairHistory> history;
+      std::optional<GitDocument> source_git, target_git;
+      if (in_repository(root)) {
+        source_git.emplace(source_path);
+        target_git.emplace(target_path);
+        LogOptions log;
+        log.rev = opts.rev.empty() ? "HEAD" : opts.rev;
+        history.emplace();
+        history->source = source_git->log(log);
+        history->target = target_git->log(log);
+        const std::string language = s.pair.source_language;
+        history->known = [&langid, language](std::string_view w) { return langid.spells(w, language); };
+      } else if (!opts.rev.empty()) {
+        throw Error(root.string(), 0, "--rev needs a git repository, and this site is not in one",
+                    "run accord check without --rev, or from inside the repository");
+      } else if (!noted) {
+        summary.notices.push_back(root.string() +
+                                  ": not in a git repository; the history rules (outdated) were "
+                                  "skipped");
+        noted = true;
+      }
+      Document source = opts.rev.empty()
+                            ? read_document(source_path, s.config.document, global.max_file_size)
+                            : read_at(*source_git, opts.rev, s.source_display, s.config.document,
                                       global.max_file_size);
-      Document target = read_document((root / s.pair.target).string(), s.config.document,
+      Document target = opts.rev.empty()
+                            ? read_document(target_path, s.config.document, global.max_file_size)
+                            : read_at(*target_git, opts.rev, s.target_display, s.config.document,
                                       global.max_file_size);
       PairInput input{source,
                       target,
@@ -42,7 +95,8 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
                       s.target_display,
                       s.pair.source_language,
                       s.pair.target_language,
-                      s.config.translatable_keys};
+                      s.config.translatable_keys,
+                      history ? &*history : nullptr};
       auto pair_findings = check_pair(input, langid);
       findings.insert(findings.end(), pair_findings.begin(), pair_findings.end());
     }
@@ -82,6 +136,9 @@ Command check_command() {
             app.add_option("--format", opts->format, "Output format")
                 ->check(CLI::IsMember({"text", "json", "github", "sarif"}))
                 ->capture_default_str();
+            app.add_option("--rev", opts->rev,
+                           "Check the documents as they were at this revision (read through "
+                           "libgit2); history rules see history up to it");
             app.add_option("--fail-on", opts->fail_on,
                            "Exit 1 when a finding is at or above this severity")
                 ->check(CLI::IsMember({"error", "warning", "never"}))
@@ -89,7 +146,10 @@ Command check_command() {
             app.footer(
                 "Rules (docs/rules.md): untranslated, untranslated-front-matter, missing-section,\n"
                 "extra-section, invariant-mismatch, structure-mismatch (warning), length-ratio\n"
-                "(warning), front-matter-mismatch (warning).\n\n"
+                "(warning), front-matter-mismatch (warning), outdated, history-truncated (warning).\n"
+                "In a git repository the history rules run too; elsewhere they are skipped with a\n"
+                "note. A commit that changes the translation with an 'Accord-Reviewed: 6, 8'\n"
+                "(or 'all') trailer marks those sections reviewed.\n\n"
                 "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;\n"
                 "2 usage or input error; 3 internal error.\n\n"
                 "Examples:\n"
@@ -97,7 +157,8 @@ Command check_command() {
                 "  accord check content/privacy.et.md    # the pair this file belongs to\n"
                 "  accord check --format github          # annotations in GitHub Actions\n"
                 "  accord check --format sarif > accord.sarif\n"
-                "  accord check --fail-on warning");
+                "  accord check --fail-on warning\n"
+                "  accord check --rev v2.0              # as the documents were at tag v2.0");
             return [opts, &global] { return run_check(*opts, global); };
           }};
 }

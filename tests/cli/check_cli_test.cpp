@@ -122,3 +122,60 @@ TEST(CliAlign, JsonHasBlocks) {
 
 }  // namespace
 }  // namespace accord
+
+namespace accord {
+namespace {
+
+TEST(CliCheckHistory, OutsideARepositoryTheHistoryRulesAreSkippedWithANote) {
+  test::TempDir dir;
+  test::write_file(dir / "content/p.en.md", slurp(source_dir() / "fixtures/translated/content/privacy.en.md"));
+  test::write_file(dir / "content/p.et.md", slurp(source_dir() / "fixtures/translated/content/privacy.et.md"));
+  auto r = run_accord({"check", dir.path().string()});
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_EQ("note: " + dir.path().string() +
+                ": not in a git repository; the history rules (outdated) were skipped\n\n"
+                "0 errors, 0 warnings in 1 pair\n",
+            r.out);
+}
+
+TEST(CliCheckHistory, RevOutsideARepositoryIsExit2) {
+  test::TempDir dir;
+  test::write_file(dir / "content/p.en.md", "# 1. A\n\nText here.\n");
+  test::write_file(dir / "content/p.et.md", "# 1. A\n\nTekst siin.\n");
+  auto r = run_accord({"check", dir.path().string(), "--rev", "HEAD"});
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ("accord: error: " + dir.path().string() +
+                ": --rev needs a git repository, and this site is not in one; run accord check "
+                "without --rev, or from inside the repository\n",
+            r.err);
+}
+
+TEST(CliCheckHistory, ShallowCloneGivesHistoryTruncatedWarnings) {
+  test::TestRepo repo;
+  std::string en = slurp(source_dir() / "fixtures/translated/content/privacy.en.md");
+  repo.write("content/p.en.md", en);
+  repo.write("content/p.et.md", slurp(source_dir() / "fixtures/translated/content/privacy.et.md"));
+  repo.commit("First", 1767261600);
+  repo.write("content/p.en.md", en + "\n");
+  repo.commit("Second", 1767261600 + 86400);
+  test::TempDir clone;
+  std::string cmd = "git clone -q --depth 1 file://" + repo.path().string() + " " +
+                    (clone / "c").string() + " 2>/dev/null";
+  ASSERT_EQ(0, std::system(cmd.c_str()));
+  auto r = run_accord({"check", "--format", "json"}, clone / "c");
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_NE(std::string::npos, r.out.find("\"rule\": \"history-truncated\"")) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("history is truncated (shallow clone)")) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("\"warnings\": 2")) << r.out;
+}
+
+TEST(CliCheckHistory, UnknownRevisionIsExit2) {
+  auto r = run_accord({"check", "fixtures/site", "--rev", "no-such-rev"}, source_dir());
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ(0u, r.err.rfind("accord: error: ", 0)) << r.err;
+  EXPECT_NE(std::string::npos, r.err.find("no-such-rev")) << r.err;
+  EXPECT_EQ(1, std::count(r.err.begin(), r.err.end(), '\n')) << r.err;
+}
+
+}  // namespace
+}  // namespace accord

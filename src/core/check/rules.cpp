@@ -44,6 +44,11 @@ const std::vector<RuleInfo>& rules() {
        "An aligned section's length ratio is outside the band for the language pair."},
       {"front-matter-mismatch", Severity::warning,
        "A non-translatable front-matter key (ogImage, date, weight, …) differs."},
+      {"outdated", Severity::error,
+       "The source section changed substantially after the translation was last touched or "
+       "reviewed."},
+      {"history-truncated", Severity::warning,
+       "The repository is a shallow clone: history rules see only part of the history."},
   };
   return table;
 }
@@ -73,6 +78,7 @@ std::vector<Finding> check_pair(const PairInput& input, const LanguageIdentifier
   check_untranslated(input, alignment, langid, findings);
   check_front_matter(input, langid, findings);
   check_alignment(input, alignment, findings);
+  if (input.history) check_history(input, alignment, findings);
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.file, a.line) < std::tie(b.file, b.line);
   });

@@ -18,6 +18,10 @@ void check_front_matter(const PairInput& input, const LanguageIdentifier& langid
 void check_alignment(const PairInput& input, const std::vector<AlignedPair>& alignment,
                      std::vector<Finding>& out);
 
+// outdated and history-truncated, from input.history.
+void check_history(const PairInput& input, const std::vector<AlignedPair>& alignment,
+                   std::vector<Finding>& out);
+
 // A finding with the rule's default severity.
 Finding make_finding(std::string_view rule, const std::string& file, int line);
 

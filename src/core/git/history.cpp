@@ -157,6 +157,29 @@ std::optional<std::string> effective_trailer(const char* message) {
   return out;
 }
 
+// The sections named by MESSAGE's "Accord-Reviewed" trailers ("6, 8",
+// "all"), each trimmed; empty when there is none.
+std::vector<std::string> reviewed_trailer(const char* message) {
+  std::vector<std::string> out;
+  if (!message) return out;
+  Trailers t;
+  if (git_message_trailers(&t.array, message) < 0) return out;
+  for (std::size_t i = 0; i < t.array.count; ++i) {
+    if (strcasecmp(t.array.trailers[i].key, "Accord-Reviewed") != 0) continue;
+    std::string value = t.array.trailers[i].value;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      std::size_t end = value.find_first_of(", ", start);
+      if (end == std::string::npos) end = value.size();
+      std::string item = value.substr(start, end - start);
+      while (!item.empty() && item.back() == '.') item.pop_back();
+      if (!item.empty()) out.push_back(item);
+      start = end + 1;
+    }
+  }
+  return out;
+}
+
 // The value of the last "Effective-Date:" line of a tag MESSAGE. Tag
 // messages are not commit messages: they may be nothing but such lines, which
 // git's trailer rules would not count as trailers.
@@ -440,6 +463,7 @@ class Walker {
     info.committer = person(git_commit_committer(c.get()));
     const char* summary = git_commit_summary(c.get());
     info.summary = summary ? summary : "";
+    info.reviewed = reviewed_trailer(git_commit_message(c.get()));
 
     if (auto trailer = effective_trailer(git_commit_message(c.get()))) {
       if (auto date = parse_date(*trailer)) {
