@@ -40,11 +40,11 @@ ul.pairs { padding-left: 1.2rem; margin: 0.25rem 0; }
 .summary-grid h3:first-child { margin-top: 0.5rem; }
 .summary th, .summary td { padding: 0.1rem 0.75rem 0.1rem 0; }
 table.notice { width: 100%; }
-.commit { display: block; max-width: 32rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.commit { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden; overflow-wrap: anywhere; }
 .notice-line { padding: 0.3rem 0.6rem; border-left: 4px solid var(--note); background: var(--panel); }
 .filters {
   position: sticky; top: 0; z-index: 2; background: var(--bg); border-bottom: 1px solid var(--line);
-  padding: 0.5rem 0; display: flex; flex-wrap: wrap; gap: 0.4rem 1.25rem; align-items: center;
+  padding: 0.5rem max(1rem, calc((100% - 1400px) / 2 + 1rem)); display: flex; flex-wrap: wrap; gap: 0.4rem 1.25rem; align-items: center;
 }
 .filters .group { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; }
 .filters .glabel { font-weight: 600; margin-right: 0.2rem; }
@@ -126,7 +126,7 @@ footer { margin: 2rem auto; font-size: 0.85em; }
 }
 @media print {
   body { font-size: 10pt; }
-  header.top, main, footer { max-width: none; padding: 0; }
+  header.top, main, footer, .filters { max-width: none; padding: 0; }
   .filters, .badge { display: none !important; }
   .row { gap: 0 0.8rem; }
   .hl, .col.gap, .finding { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
