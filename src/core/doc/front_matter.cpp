@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <accord/front_matter.hpp>
@@ -128,6 +129,13 @@ void parse_yaml(std::string_view body, int first_line, const std::string& file, 
   YAML::Node root;
   try {
     root = YAML::Load(std::string(body));
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp stops at 500 levels with the message "bad file"; say what the
+    // limit below would have said.
+    throw Stop{
+        Failure{file, first_line + std::max(0, e.mark.line),
+                fmt::format("front matter nested deeper than {} levels", k_max_front_matter_depth),
+                "flatten the front matter"}};
   } catch (const YAML::Exception& e) {
     throw Stop{Failure{file, first_line + std::max(0, e.mark.line),
                        fmt::format("malformed YAML front matter: {}", e.msg),
@@ -316,6 +324,20 @@ tl::expected<FrontMatterSplit, Failure> parse_front_matter(std::string_view text
         return tl::unexpected(Failure{file, line_at(text, e.byte == 0 ? 0 : e.byte - 1),
                                       "malformed JSON front matter",
                                       "fix the JSON object at the top of the file"});
+      } catch (const json::out_of_range& e) {
+        // nlohmann-json reports a number too large for a double (1e999) as
+        // out_of_range ("number overflow parsing '1e999'"), not parse_error.
+        std::string_view what = e.what();
+        auto open = what.find('\'');
+        auto close = what.rfind('\'');
+        std::string number =
+            open < close ? std::string(what.substr(open + 1, close - open - 1)) : std::string();
+        auto at = number.empty() ? std::string_view::npos : body.find(number);
+        return tl::unexpected(
+            Failure{file, line_at(text, at == std::string_view::npos ? 0 : at),
+                    fmt::format("number {}in JSON front matter is too large",
+                                number.empty() ? "" : number + " "),
+                    "write a smaller number, or quote it to keep it as text"});
       }
       split.front_matter.format = FrontMatterFormat::json;
       split.front_matter.line = 1;

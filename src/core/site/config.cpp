@@ -61,16 +61,19 @@ json toml_to_json(const toml::node& node) {
 }
 
 // Hugo config as JSON with every key lower-cased (Hugo's keys are
-// case-insensitive).
-json lower_keys(const json& j) {
+// case-insensitive). Like yaml_to_json, values nested deeper than accord ever
+// reads are dropped: nlohmann-json parses any depth, and recursing into a
+// hugo.json of 200,000 nested '[' would overflow the stack.
+json lower_keys(const json& j, int depth) {
+  if (depth > 64) return nullptr;
   if (j.is_object()) {
     json out = json::object();
-    for (auto& [k, v] : j.items()) out[lower(k)] = lower_keys(v);
+    for (auto& [k, v] : j.items()) out[lower(k)] = lower_keys(v, depth + 1);
     return out;
   }
   if (j.is_array()) {
     json out = json::array();
-    for (const auto& v : j) out.push_back(lower_keys(v));
+    for (const auto& v : j) out.push_back(lower_keys(v, depth + 1));
     return out;
   }
   return j;
@@ -80,13 +83,14 @@ json read_hugo_config(const fs::path& path) {
   std::string text = read_text_file(path.string());
   std::string ext = path.extension().string();
   try {
-    if (ext == ".toml") return lower_keys(toml_to_json(toml::parse(text, path.string())));
-    if (ext == ".json") return lower_keys(json::parse(text));
-    return lower_keys(yaml_to_json(YAML::Load(text), 0));
+    if (ext == ".toml") return lower_keys(toml_to_json(toml::parse(text, path.string())), 0);
+    if (ext == ".json") return lower_keys(json::parse(text), 0);
+    return lower_keys(yaml_to_json(YAML::Load(text), 0), 0);
   } catch (const toml::parse_error& e) {
     throw Error(path.string(), static_cast<int>(e.source().begin.line),
                 fmt::format("malformed Hugo config: {}", e.description()), "fix the TOML");
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
+    // parse_error, and out_of_range for a number too large (1e999).
     throw Error(path.string(), 0, fmt::format("malformed Hugo config: {}", e.what()),
                 "fix the JSON");
   } catch (const YAML::Exception& e) {
