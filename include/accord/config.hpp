@@ -5,6 +5,7 @@
 #include <accord/document.hpp>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,11 @@ struct Config {
                                                 "subtitle", "keywords",    "tags",    "categories",
                                                 "alt",      "caption"};
   DocumentOptions document;  // heading shortcodes
+  // accord.toml's notice_days: overrides the period read from the policy.
+  std::optional<int> notice_days;
+  // accord.toml's [notice_templates]: language → template file (relative to
+  // root), for languages without a built-in template or to replace one.
+  std::map<std::string, std::string> notice_templates;
   std::string accord_toml;   // path of accord.toml when there is one
   std::string hugo_config;   // path of the Hugo config file when there is one
 };

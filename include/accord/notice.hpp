@@ -40,3 +40,44 @@ Date add_period(const Date& published, const NoticePeriod& period);
 std::string format_date(const Date& date, std::string_view language);
 
 }  // namespace accord
+
+#include <accord/change.hpp>
+#include <vector>
+
+namespace accord {
+
+// One section as a notice names it, in the notice's language.
+struct NoticeSection {
+  std::string number;
+  std::string title;
+  std::vector<ChangeReason> reasons;
+  ChangeStatus status = ChangeStatus::changed;
+};
+
+// Everything one notice says, in one language.
+struct NoticeContent {
+  std::string language;        // ISO 639-1
+  std::string document_title;  // front matter `title` in that language
+  bool substantial = false;    // any substantial change
+  Date published;
+  Date effective;
+  std::optional<NoticePeriod> period;   // the period applied; nullopt when editorial only
+  std::vector<NoticeSection> sections;  // substantially changed sections, document order
+  std::vector<NoticeSection> editorial;  // editorially changed sections
+};
+
+// Whether accord has a built-in notice template for LANGUAGE (en, et).
+bool has_builtin_notice_template(std::string_view language);
+
+// Markdown notice for CONTENT. TEMPLATE is fmt syntax with the named fields
+// {title}, {published}, {effective}, {period}, {sections} (a Markdown list)
+// and {count}; empty means the built-in template of the language. Dates are
+// written by format_date. Throws Error for a template that names an unknown
+// field or a language with no built-in template and none given.
+std::string render_notice(const NoticeContent& content, const std::string& template_text = {});
+
+// A reason in plain words in LANGUAGE ("a number or period changed (14 → 30)",
+// "muutus arv või tähtaeg (14 → 30)"); English for other languages.
+std::string describe_reason(const ChangeReason& reason, std::string_view language);
+
+}  // namespace accord

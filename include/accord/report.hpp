@@ -3,6 +3,8 @@
 
 #include <accord/document.hpp>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 
 namespace accord {
 
@@ -14,5 +16,9 @@ nlohmann::ordered_json to_json(const Document& doc);
 
 // {"number": …|null, "title": …|null}: how findings and diffs name a section.
 nlohmann::ordered_json section_ref(const Section& section);
+
+// Markdown (CommonMark + GFM tables) to an HTML fragment with cmark-gfm in
+// its safe mode: raw HTML and dangerous URLs in the input are dropped.
+std::string markdown_to_html(std::string_view markdown);
 
 }  // namespace accord

@@ -57,6 +57,7 @@ Command pairs_command();
 Command check_command();
 Command align_command();
 Command diff_command();
+Command notice_command();
 Command log_command();
 Command show_command();
 Command blame_command();

@@ -91,7 +91,8 @@ TEST(Site, UnknownAccordTomlKeyIsAnErrorThatNamesIt) {
   } catch (const Error& e) {
     EXPECT_EQ((dir / "accord.toml").string() +
                   ":2: unknown key 'source_langauge'; known keys are source_language, "
-                  "target_languages, content_paths, heading_shortcodes, translatable_keys",
+                  "target_languages, content_paths, heading_shortcodes, translatable_keys, notice_days, "
+                  "notice_templates",
               e.what());
   }
 }

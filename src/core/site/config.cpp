@@ -146,10 +146,32 @@ void read_accord_toml(const fs::path& path, Config& config) {
       config.document.heading_shortcodes = string_list(node, file, k);
     } else if (k == "translatable_keys") {
       config.translatable_keys = string_list(node, file, k);
+    } else if (k == "notice_days") {
+      auto* days = node.as_integer();
+      if (!days || days->get() < 0 || days->get() > 3650) {
+        throw Error(file, line, "'notice_days' must be a whole number of days from 0 to 3650",
+                    "e.g. notice_days = 30");
+      }
+      config.notice_days = static_cast<int>(days->get());
+    } else if (k == "notice_templates") {
+      auto* templates = node.as_table();
+      if (!templates) {
+        throw Error(file, line, "'notice_templates' must be a table of language = file",
+                    "e.g. [notice_templates] then de = \"notice.de.md\"");
+      }
+      for (auto&& [lang, value] : *templates) {
+        auto* p = value.as_string();
+        if (!p) {
+          throw Error(file, static_cast<int>(lang.source().begin.line),
+                      fmt::format("notice template for '{}' must be a file name", lang.str()),
+                      "e.g. de = \"notice.de.md\"");
+        }
+        config.notice_templates[std::string(lang.str())] = p->get();
+      }
     } else {
       throw Error(file, line, fmt::format("unknown key '{}'", k),
                   "known keys are source_language, target_languages, content_paths, "
-                  "heading_shortcodes, translatable_keys");
+                  "heading_shortcodes, translatable_keys, notice_days, notice_templates");
     }
   }
 }
