@@ -69,6 +69,11 @@ struct CommitInfo {
   std::string summary;  // the message's first line
   Date effective_date;
   EffectiveSource effective_source = EffectiveSource::commit;
+  // The publication date `accord publish` recorded: the `Published:` line of
+  // the policy tag that gave effective_date, or the commit's `Published:`
+  // trailer when an `Effective-Date:` trailer gave it. nullopt otherwise
+  // (and for a malformed date).
+  std::optional<Date> published;
   // Section numbers the message's `Accord-Reviewed: 6, 8` trailer names
   // ("all" for every section): a translator checked them against the
   // source in this commit without having to edit them.

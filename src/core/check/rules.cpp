@@ -49,6 +49,9 @@ const std::vector<RuleInfo>& rules() {
        "reviewed."},
       {"history-truncated", Severity::warning,
        "The repository is a shallow clone: history rules see only part of the history."},
+      {"notice-violation", Severity::error,
+       "A published version with substantial changes takes effect before the promised notice "
+       "period has run out."},
   };
   return table;
 }
@@ -79,6 +82,7 @@ std::vector<Finding> check_pair(const PairInput& input, const LanguageIdentifier
   check_front_matter(input, langid, findings);
   check_alignment(input, alignment, findings);
   if (input.history) check_history(input, alignment, findings);
+  if (input.history) check_notice(input, findings);
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.file, a.line) < std::tie(b.file, b.line);
   });

@@ -22,6 +22,10 @@ void check_alignment(const PairInput& input, const std::vector<AlignedPair>& ali
 void check_history(const PairInput& input, const std::vector<AlignedPair>& alignment,
                    std::vector<Finding>& out);
 
+// notice-violation, from input.history: published versions of the source
+// that take effect before the promised notice has run out.
+void check_notice(const PairInput& input, std::vector<Finding>& out);
+
 // A finding with the rule's default severity.
 Finding make_finding(std::string_view rule, const std::string& file, int line);
 

@@ -138,19 +138,21 @@ struct Trailers {
 struct TagDate {
   std::string path;
   Date date;
+  std::optional<Date> published;
   long long tagged_at = 0;
 };
 
 using OidMap = std::unordered_map<git_oid, std::vector<TagDate>, OidHash, OidEqual>;
 
-// "Effective-Date" trailers of MESSAGE: the value of the last one, if any.
-std::optional<std::string> effective_trailer(const char* message) {
+// KEY trailers of MESSAGE ("Effective-Date", "Published"): the value of the
+// last one, if any.
+std::optional<std::string> trailer_value(const char* message, const char* key) {
   if (!message) return std::nullopt;
   Trailers t;
   if (git_message_trailers(&t.array, message) < 0) return std::nullopt;
   std::optional<std::string> out;
   for (std::size_t i = 0; i < t.array.count; ++i) {
-    if (strcasecmp(t.array.trailers[i].key, "Effective-Date") == 0) {
+    if (strcasecmp(t.array.trailers[i].key, key) == 0) {
       out = t.array.trailers[i].value;
     }
   }
@@ -180,14 +182,13 @@ std::vector<std::string> reviewed_trailer(const char* message) {
   return out;
 }
 
-// The value of the last "Effective-Date:" line of a tag MESSAGE. Tag
-// messages are not commit messages: they may be nothing but such lines, which
-// git's trailer rules would not count as trailers.
-std::optional<std::string> effective_line(const char* message) {
+// The value of the last KEY line ("effective-date:", "published:") of a tag
+// MESSAGE. Tag messages are not commit messages: they may be nothing but such
+// lines, which git's trailer rules would not count as trailers.
+std::optional<std::string> tag_line(const char* message, std::string_view k_key) {
   if (!message) return std::nullopt;
   std::optional<std::string> out;
   std::string_view rest(message);
-  constexpr std::string_view k_key = "effective-date:";
   while (!rest.empty()) {
     std::size_t end = rest.find('\n');
     std::string_view line = rest.substr(0, end);
@@ -465,10 +466,13 @@ class Walker {
     info.summary = summary ? summary : "";
     info.reviewed = reviewed_trailer(git_commit_message(c.get()));
 
-    if (auto trailer = effective_trailer(git_commit_message(c.get()))) {
+    if (auto trailer = trailer_value(git_commit_message(c.get()), "Effective-Date")) {
       if (auto date = parse_date(*trailer)) {
         info.effective_date = *date;
         info.effective_source = EffectiveSource::trailer;
+        if (auto published = trailer_value(git_commit_message(c.get()), "Published")) {
+          info.published = parse_date(*published);
+        }
         return info;
       }
       m_warnings.push_back(Failure{path, 0,
@@ -486,6 +490,7 @@ class Walker {
       if (best) {
         info.effective_date = best->date;
         info.effective_source = EffectiveSource::tag;
+        info.published = best->published;
         return info;
       }
     }
@@ -526,7 +531,7 @@ class Walker {
         continue;
       }
       TagHandle tag(tag_raw);
-      auto value = effective_line(git_tag_message(tag.get()));
+      auto value = tag_line(git_tag_message(tag.get()), "effective-date:");
       auto date = value ? parse_date(*value) : std::nullopt;
       if (!date) {
         m_warnings.push_back(Failure{path, 0,
@@ -543,6 +548,9 @@ class Walker {
       TagDate t;
       t.path = path;
       t.date = *date;
+      if (auto published = tag_line(git_tag_message(tag.get()), "published:")) {
+        t.published = parse_date(*published);
+      }
       const git_signature* tagger = git_tag_tagger(tag.get());
       t.tagged_at = tagger ? tagger->when.time : 0;
       out[*git_object_id(peeled.get())].push_back(std::move(t));
