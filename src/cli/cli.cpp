@@ -33,7 +33,8 @@ void print(std::string_view text) { std::fwrite(text.data(), 1, text.size(), std
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {check_command(),    align_command(), diff_command(), notice_command(),
                                              sections_command(), pairs_command(), log_command(),
-                                             show_command(),     blame_command(), report_command()};
+                                             show_command(),     blame_command(), report_command(),
+                                             publish_command()};
   return table;
 }
 
@@ -50,6 +51,7 @@ Examples:
   accord check --format github # annotations for GitHub Actions
   accord align content/privacy.en.md content/privacy.et.md
   accord diff v1 v2 content/privacy.en.md   # substantial or editorial, per section
+  accord publish content/privacy.en.md --published 2026-04-09   # tag it, with the notice kept
   accord sections content/privacy.et.md
   accord sections content/privacy.et.md --format json
   accord pairs                 # translation pairs of the Hugo site here

@@ -62,6 +62,7 @@ Command log_command();
 Command show_command();
 Command blame_command();
 Command report_command();
+Command publish_command();
 
 // The command table, in --help order.
 const std::vector<Command>& commands();

@@ -1,0 +1,133 @@
+// accord publish DOC --published DATE: tag the version at HEAD with its
+// publication and effective dates, keeping the notice the policy promises.
+#include <fmt/format.h>
+
+#include <accord/config.hpp>
+#include <accord/langid.hpp>
+#include <accord/publish.hpp>
+#include <filesystem>
+#include <optional>
+
+#include "cli.hpp"
+
+namespace accord::cli {
+namespace {
+
+struct PublishCliOptions {
+  std::string doc;
+  std::string published;
+  std::string effective;
+  bool force = false;
+  std::optional<int> notice_days;
+  std::string format = "text";
+};
+
+// "privacy.et.md" → "et"; else the site's source language (as accord diff).
+std::string language_for(const std::string& doc) {
+  std::string stem = std::filesystem::path(doc).stem().string();
+  auto dot = stem.rfind('.');
+  if (dot != std::string::npos) {
+    std::string lang = stem.substr(dot + 1);
+    if (lang.size() >= 2 && lang.size() <= 3) return lang;
+  }
+  auto dir = std::filesystem::path(doc).parent_path();
+  return load_config(find_root(dir.empty() ? std::filesystem::path(".") : dir)).source_language;
+}
+
+Date date_option(const std::string& value, const char* option) {
+  auto date = parse_date(value);
+  if (!date) {
+    throw Error("", 0, fmt::format("{} '{}' is not a calendar date", option, value),
+                "write it as YYYY-MM-DD, e.g. 2026-04-09");
+  }
+  return *date;
+}
+
+std::string days(int n) { return n == 1 ? "1 day's" : fmt::format("{} days'", n); }
+
+// "section 6", "sections 6, 8", 'section "Cookies"', "the preamble".
+std::string sections_text(const std::vector<PublishedSection>& sections) {
+  std::string list;
+  for (const auto& s : sections) {
+    if (!list.empty()) list += ", ";
+    if (s.preamble) {
+      list += "the preamble";
+    } else if (s.number.empty()) {
+      list += fmt::format("\"{}\"", s.title);
+    } else {
+      list += s.number;
+    }
+  }
+  if (sections.size() == 1 && sections.front().preamble) return list;
+  return (sections.size() > 1 ? "sections " : "section ") + list;
+}
+
+std::string summary(const PublishResult& r) {
+  if (r.previous_tag.empty()) return "first publication";
+  if (r.substantial.empty()) return "no substantial changes since " + r.previous_tag;
+  std::string notice =
+      r.forced ? fmt::format("forced: {} notice, {} required", days(r.notice_days), r.required_days)
+               : days(r.notice_days) + " notice";
+  return fmt::format("{}: {} changed substantially", notice, sections_text(r.substantial));
+}
+
+int run_publish(const PublishCliOptions& opts, const GlobalOptions& global) {
+  PublishOptions options;
+  options.published = date_option(opts.published, "--published");
+  if (!opts.effective.empty()) options.effective = date_option(opts.effective, "--effective");
+  options.force = opts.force;
+  options.notice_days = opts.notice_days;
+  options.language = language_for(opts.doc);
+  options.max_file_size = global.max_file_size;
+  LanguageIdentifier speller({options.language});
+  const std::string language = options.language;
+  options.known = [&speller, language](std::string_view w) { return speller.spells(w, language); };
+
+  PublishResult r = publish(opts.doc, options);
+  if (opts.format == "json") {
+    print(to_json(r).dump(2) + "\n");
+    return k_exit_ok;
+  }
+  print(fmt::format("tagged {} at {}: published {}, effective {} ({})\n", r.tag,
+                    r.commit.substr(0, 12), r.published.to_string(), r.effective.to_string(),
+                    summary(r)));
+  return k_exit_ok;
+}
+
+}  // namespace
+
+Command publish_command() {
+  return {
+      "publish", "Tag the version at HEAD as published, effective after the promised notice",
+      [](CLI::App& app, const GlobalOptions& global) {
+        auto opts = std::make_shared<PublishCliOptions>();
+        app.add_option("DOC", opts->doc, "The document, e.g. content/privacy.en.md")->required();
+        app.add_option("--published", opts->published,
+                       "The day the version is announced (YYYY-MM-DD)")
+            ->required();
+        app.add_option("--effective", opts->effective,
+                       "The day it takes effect (default: published + the notice period when a "
+                       "change is substantial, else published)");
+        app.add_flag("--force", opts->force,
+                     "Accept an --effective date earlier than the promised notice allows");
+        app.add_option("--notice-days", opts->notice_days,
+                       "Notice period in days, instead of the one read from the policy")
+            ->check(CLI::Range(0, 36500));
+        app.add_option("--format", opts->format, "Output format")
+            ->check(CLI::IsMember({"text", "json"}))
+            ->capture_default_str();
+        app.footer(
+            "Creates the annotated tag policy/<path>/<effective date> on the commit that last\n"
+            "changed DOC as of HEAD. Its message records Published:, Effective-Date: and\n"
+            "Notice-Days:. The work tree must be clean; tags are never moved or overwritten.\n"
+            "The tagger is git's user.name and user.email.\n\n"
+            "Examples:\n"
+            "  accord publish content/privacy.en.md --published 2026-04-09\n"
+            "  accord publish content/privacy.en.md --published 2026-04-09 --effective "
+            "2026-05-01\n\n"
+            "See docs/publish.md.");
+        return [opts, &global] { return run_publish(*opts, global); };
+      }};
+}
+
+}  // namespace accord::cli
