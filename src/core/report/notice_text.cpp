@@ -117,6 +117,9 @@ std::string describe_reason(const ChangeReason& r, std::string_view language) {
   if (r.kind == "typo") return pick("a spelling mistake was corrected", "parandati kirjaviga");
   if (r.kind == "renumbering") return pick("the section was renumbered", "jaotise number muutus");
   if (r.kind == "moved") return pick("the section moved", "jaotis liikus");
+  if (r.kind == "punctuation") return pick("punctuation was corrected", "parandati kirjavahemärke");
+  if (r.kind == "case") return pick("letter case was corrected", "parandati suur- ja väiketähti");
+  if (r.kind == "quotes") return pick("quotation marks or dashes were changed", "muudeti jutumärke või kriipse");
   return pick("the formatting changed", "muutus vormistus");
 }
 
