@@ -22,16 +22,22 @@ struct PublishCliOptions {
   std::string format = "text";
 };
 
+// The site's configuration (accord.toml, the Hugo config) around DOC.
+Config site_config(const std::string& doc) {
+  // Absolute, so that find_root can walk up past the folder named on the
+  // command line.
+  return load_config(find_root(std::filesystem::absolute(doc).parent_path()));
+}
+
 // "privacy.et.md" → "et"; else the site's source language (as accord diff).
-std::string language_for(const std::string& doc) {
+std::string language_for(const std::string& doc, const Config& config) {
   std::string stem = std::filesystem::path(doc).stem().string();
   auto dot = stem.rfind('.');
   if (dot != std::string::npos) {
     std::string lang = stem.substr(dot + 1);
     if (lang.size() >= 2 && lang.size() <= 3) return lang;
   }
-  auto dir = std::filesystem::path(doc).parent_path();
-  return load_config(find_root(dir.empty() ? std::filesystem::path(".") : dir)).source_language;
+  return config.source_language;
 }
 
 Date date_option(const std::string& value, const char* option) {
@@ -76,8 +82,9 @@ int run_publish(const PublishCliOptions& opts, const GlobalOptions& global) {
   options.published = date_option(opts.published, "--published");
   if (!opts.effective.empty()) options.effective = date_option(opts.effective, "--effective");
   options.force = opts.force;
-  options.notice_days = opts.notice_days;
-  options.language = language_for(opts.doc);
+  Config config = site_config(opts.doc);
+  options.notice_days = opts.notice_days ? opts.notice_days : config.notice_days;
+  options.language = language_for(opts.doc, config);
   options.max_file_size = global.max_file_size;
   LanguageIdentifier speller({options.language});
   const std::string language = options.language;
@@ -111,7 +118,8 @@ Command publish_command() {
         app.add_flag("--force", opts->force,
                      "Accept an --effective date earlier than the promised notice allows");
         app.add_option("--notice-days", opts->notice_days,
-                       "Notice period in days, instead of the one read from the policy")
+                       "Notice period in days (default: accord.toml's notice_days, else the "
+                       "period read from the policy)")
             ->check(CLI::Range(0, 36500));
         app.add_option("--format", opts->format, "Output format")
             ->check(CLI::IsMember({"text", "json"}))

@@ -148,6 +148,19 @@ TEST(PublishCli, ThirtyDaysWhenTheNewVersionPromisesThirty) {
             j);
 }
 
+TEST(PublishCli, AccordTomlNoticeDaysOverridesThePolicy) {
+  Site s;
+  s.repo.write("accord.toml", "notice_days = 21\n");
+  std::string second = s.change(retention_changed());
+  auto r = s.publish({"--published", "2026-04-09"});
+  EXPECT_EQ("", r.err);
+  EXPECT_EQ(0, r.exit_code);
+  EXPECT_EQ("tagged policy/content/privacy.en.md/2026-04-30 at " + second.substr(0, 12) +
+                ": published 2026-04-09, effective 2026-04-30 (21 days' notice: section 6 changed "
+                "substantially)\n",
+            r.out);
+}
+
 TEST(PublishCli, PunctuationOnlyNeedsNoNotice) {
   Site s;
   std::string second =
