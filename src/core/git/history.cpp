@@ -5,6 +5,7 @@
 #include <chrono>
 #include <list>
 #include <queue>
+#include <tuple>
 #include <unordered_map>
 
 #include "git/handles.hpp"
@@ -485,7 +486,11 @@ class Walker {
       const TagDate* best = nullptr;
       for (const auto& t : tags->second) {
         if (t.path != path) continue;
-        if (!best || t.tagged_at > best->tagged_at) best = &t;
+        // Tagged in the same second (a date corrected at once): the later
+        // effective date, the one that keeps the promised notice.
+        if (!best || std::tie(t.tagged_at, t.date) > std::tie(best->tagged_at, best->date)) {
+          best = &t;
+        }
       }
       if (best) {
         info.effective_date = best->date;
