@@ -69,8 +69,10 @@ std::string sections_text(const std::vector<PublishedSection>& sections) {
 }
 
 std::string summary(const PublishResult& r) {
-  if (r.previous_tag.empty()) return "first publication";
-  if (r.substantial.empty()) return "no substantial changes since " + r.previous_tag;
+  // Without substantial changes, only a date before publication is forced.
+  const std::string forced = r.forced ? "forced: effective before publication, " : "";
+  if (r.previous_tag.empty()) return forced + "first publication";
+  if (r.substantial.empty()) return forced + "no substantial changes since " + r.previous_tag;
   std::string notice =
       r.forced ? fmt::format("forced: {} notice, {} required", days(r.notice_days), r.required_days)
                : days(r.notice_days) + " notice";

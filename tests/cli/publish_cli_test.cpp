@@ -303,6 +303,23 @@ TEST(PublishCli, NoGitIdentityAsksForUserNameAndEmail) {
   EXPECT_EQ("", tag_target(s.repo.path(), "policy/content/privacy.en.md/2026-04-09"));
 }
 
+TEST(PublishCli, EffectiveBeforePublicationNeedsForce) {
+  Site s;
+  auto r = s.publish({"--published", "2026-04-09", "--effective", "2026-03-31"});
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ(
+      "accord: error: content/privacy.en.md: effective date 2026-03-31 is too early: a "
+      "version cannot take effect before it is published; the earliest allowed is "
+      "2026-04-09; use --effective 2026-04-09 or later, or --force to publish it anyway\n",
+      r.err);
+  r = s.publish({"--published", "2026-04-09", "--effective", "2026-03-31", "--force"});
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_EQ("tagged policy/content/privacy.en.md/2026-03-31 at " + s.first.substr(0, 12) +
+                ": published 2026-04-09, effective 2026-03-31 (forced: effective before "
+                "publication, first publication)\n",
+            r.out);
+}
+
 TEST(PublishCli, RejectsAnImpossibleDate) {
   Site s;
   auto r = s.publish({"--published", "2026-02-30"});

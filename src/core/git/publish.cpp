@@ -234,9 +234,9 @@ PublishResult plan_publish(const std::string& doc, const PublishOptions& options
       throw Error(doc, 0,
                   fmt::format("effective date {} is too early: {}; the earliest allowed is {}",
                               r.effective.to_string(), why, r.earliest.to_string()),
-                  fmt::format("use --effective {} or later, or --force to publish it anyway "
-                              "(accord check will then report notice-violation)",
-                              r.earliest.to_string()));
+                  fmt::format("use --effective {} or later, or --force to publish it anyway{}",
+                              r.earliest.to_string(),
+                              period ? " (accord check will then report notice-violation)" : ""));
     }
     r.forced = true;
   }
