@@ -44,14 +44,10 @@ struct HistoryStatus {
   std::optional<Truncation> truncated;  // a shallow clone
 };
 
-// Reads the history of the document at PATH (as the user named it; FILE is
-// how the page shows it) as of TODAY. Never throws for a document without
-// history: outside a git repository, `unavailable` is "not in a git
-// repository"; when the history cannot be read (not committed yet, a
-// corrupt repository) it holds the reason, so one such document does not
-// stop the report.
-HistoryStatus read_history_status(const std::string& path, std::string file, std::string language,
-                                  const Date& today);
+// The notice status of a document from its HISTORY (GitDocument::log) as
+// of TODAY. FILE and LANGUAGE are copied into the result. Pure.
+HistoryStatus history_status(const History& history, std::string file, std::string language,
+                             const Date& today);
 
 struct HtmlReportOptions {
   // The Content-Security-Policy nonce of the inline <style> and <script>:

@@ -5,12 +5,15 @@
 #include <accord/atomic_file.hpp>
 #include <accord/check.hpp>
 #include <accord/document.hpp>
+#include <accord/history.hpp>
 #include <accord/html_report.hpp>
 #include <accord/langid.hpp>
 #include <algorithm>
 #include <csignal>
 #include <ctime>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "cli.hpp"
@@ -23,6 +26,17 @@ struct ReportOptions {
   std::string html;
   std::vector<std::string> paths;
 };
+
+// Whether DIR is inside a git work tree (a .git at or above it): then the
+// history rules run and the notice status is read, as in `accord check`.
+bool in_repository(const std::filesystem::path& dir) {
+  std::error_code ec;
+  for (auto p = std::filesystem::absolute(dir, ec); !p.empty(); p = p.parent_path()) {
+    if (std::filesystem::exists(p / ".git", ec)) return true;
+    if (p == p.parent_path()) break;
+  }
+  return false;
+}
 
 Date local_today() {
   std::time_t now = std::time(nullptr);
@@ -55,10 +69,27 @@ int run_report(const ReportOptions& opts, const GlobalOptions& global) {
   std::set<std::string> seen;
   if (!selected.empty()) {
     LanguageIdentifier langid(languages);
+    bool noted = false;
     for (const auto& s : selected) {
       const auto& root = s.config.root;
       std::string source_path = (root / s.pair.source).string();
       std::string target_path = (root / s.pair.target).string();
+      std::optional<PairHistory> pair_history;
+      if (in_repository(root)) {
+        LogOptions log;  // HEAD, with section changes for the outdated rule
+        pair_history.emplace();
+        pair_history->source = GitDocument(source_path).log(log);
+        pair_history->target = GitDocument(target_path).log(log);
+        const std::string language = s.pair.source_language;
+        pair_history->known = [&langid, language](std::string_view w) {
+          return langid.spells(w, language);
+        };
+      } else if (!noted) {
+        options.notices.push_back(root.string() +
+                                  ": not in a git repository; the history rules (outdated) were "
+                                  "skipped");
+        noted = true;
+      }
       ReportPair pair{read_document(source_path, s.config.document, global.max_file_size),
                       read_document(target_path, s.config.document, global.max_file_size),
                       s.source_display,
@@ -66,23 +97,35 @@ int run_report(const ReportOptions& opts, const GlobalOptions& global) {
                       s.pair.source_language,
                       s.pair.target_language,
                       {}};
-      PairInput input{
-          pair.source,          pair.target,          pair.source_file,          pair.target_file,
-          pair.source_language, pair.target_language, s.config.translatable_keys};
+      PairInput input{pair.source,
+                      pair.target,
+                      pair.source_file,
+                      pair.target_file,
+                      pair.source_language,
+                      pair.target_language,
+                      s.config.translatable_keys,
+                      pair_history ? &*pair_history : nullptr};
       pair.findings = check_pair(input, langid);
-      if (seen.insert(s.source_display).second) {
-        history.push_back(
-            read_history_status(source_path, s.source_display, s.pair.source_language, today));
-      }
-      if (seen.insert(s.target_display).second) {
-        history.push_back(
-            read_history_status(target_path, s.target_display, s.pair.target_language, today));
-      }
+      auto status = [&](const History* h, const std::string& file, const std::string& language) {
+        if (!seen.insert(file).second) return;
+        if (h) {
+          history.push_back(history_status(*h, file, language, today));
+          return;
+        }
+        HistoryStatus none;
+        none.file = file;
+        none.language = language;
+        none.unavailable = "not in a git repository";
+        history.push_back(std::move(none));
+      };
+      status(pair_history ? &pair_history->source : nullptr, s.source_display,
+             s.pair.source_language);
+      status(pair_history ? &pair_history->target : nullptr, s.target_display,
+             s.pair.target_language);
       pairs.push_back(std::move(pair));
     }
   }
-
-  if (selected.empty()) {
+  if (selected.empty() && options.notices.empty()) {
     options.notices.push_back("no translation pairs found; run 'accord pairs' to see why");
   }
   options.today = today;

@@ -175,7 +175,9 @@ TEST(ReportBrowser, ExampleSitePassesInTheBrowser) {
 TEST(Report, MaliciousPairWritesTheReportAndSaysSo) {
   MaliciousReport report;
   EXPECT_EQ(0, report.run.exit_code) << report.run.err;
-  EXPECT_EQ("wrote " + (report.dir / "report.html").string() + ": 2 errors, 1 warning in 1 pair\n",
+  EXPECT_EQ("wrote " + (report.dir / "report.html").string() +
+                ": 2 errors, 1 warning in 1 pair\nnote: " + (report.dir / "site").string() +
+                ": not in a git repository; the history rules (outdated) were skipped\n",
             report.run.out);
   EXPECT_EQ("", report.run.err);
   EXPECT_EQ(1u, count(report.html, "data-rule=\"untranslated\" data-severity=\"error\""));
@@ -285,6 +287,31 @@ TEST(Report, GitHistoryGivesTheDateInForceAndTheNextEffectiveDate) {
       << html;
   EXPECT_EQ(2u, count(html, "<td>2024-01-02 <span class=\"muted\">(commit date)</span>"));
   EXPECT_EQ(1u, count(html, "<td>none committed</td><td>1</td>"));
+}
+
+TEST(Report, OutdatedSectionShowsTheWordDiffOfItsSource) {
+  test::TestRepo repo;
+  write_malicious_site(repo.path());
+  repo.commit("Privacy policy\n", 1704153600);  // 2024-01-02
+  std::string source = k_source;
+  source.replace(source.find("write to privacy@example.org"), 28, "call +372 5555 1234");
+  repo.write("content/policy.en.md", source);
+  repo.commit("Contacts: phone instead of e-mail\n", 1706745600);
+  TempDir out;
+  auto r = run_accord({"report", "--html", (out / "r.html").string(), repo.path().string()});
+  ASSERT_EQ(0, r.exit_code) << r.err;
+  std::string html = slurp(out / "r.html");
+  EXPECT_EQ(1u, count(html, "data-rule=\"outdated\" data-severity=\"error\""));
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(html, m, std::regex("<p class=\"diff\" lang=\"en\">(.*)</p>")))
+      << html;
+  // word_diff's runs, escaped (the link's "<mailto:…>" is part of the text).
+  EXPECT_EQ(
+      "If you have any questions about this policy, <del>write</del><ins>call</ins> "
+      "<del>to</del><ins>+372</ins> <del>privacy@example.org</del><ins>5555</ins> <ins>1234 "
+      "</ins>and we will answer you.<del> &lt;mailto:privacy@example.org&gt;</del>",
+      m[1].str());
+  EXPECT_NE(std::string::npos, html.find("“Contacts: phone instead of e-mail”")) << html;
 }
 
 TEST(Report, ExampleSiteShowsTheFiveUntranslatedSectionsAndTheDescription) {

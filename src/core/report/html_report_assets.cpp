@@ -104,6 +104,10 @@ table.notice { width: 100%; }
 .msg { overflow-wrap: anywhere; }
 ul.evidence { list-style: none; margin: 0.2rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.1rem 1rem; font-size: 0.82em; color: var(--muted); }
 ul.evidence .k { font-weight: 600; }
+.diff-label { font-size: 0.82em; color: var(--muted); margin-top: 0.3rem !important; }
+.diff { background: var(--panel); padding: 0.3rem 0.5rem; border-radius: 3px; overflow-wrap: anywhere; }
+.diff del { background: #ffd7d5; color: #82071e; text-decoration: line-through; }
+.diff ins { background: #ccf2d6; color: #055d20; text-decoration: none; }
 footer { margin: 2rem auto; font-size: 0.85em; }
 @media screen and (max-width: 1000px) {
   .summary-grid { grid-template-columns: minmax(0, 1fr); }
@@ -129,8 +133,9 @@ footer { margin: 2rem auto; font-size: 0.85em; }
   header.top, main, footer, .filters { max-width: none; padding: 0; }
   .filters, .badge { display: none !important; }
   .row { gap: 0 0.8rem; }
-  .hl, .col.gap, .finding { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .hl, .col.gap, .finding, .diff del, .diff ins { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .finding { break-inside: avoid; }
+  .diff ins { text-decoration: underline; }
   .heading { break-after: avoid; }
   .pair { break-before: page; }
   a { color: inherit; text-decoration: none; }

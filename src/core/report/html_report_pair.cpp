@@ -127,11 +127,36 @@ Layout lay_out(const ReportPair& pair) {
   return layout;
 }
 
-// Evidence values as a reader wants them: "en 0.99, et 0.01", "yes".
+std::string string_field(const json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// Evidence values as a reader wants them: "en 0.99, et 0.01", "yes",
+// "0123456789ab 2024-05-01 “summary” (number: 30 → 60)".
 std::string evidence_value(const json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_boolean()) return v.get<bool>() ? "yes" : "no";
   if (v.is_null()) return "none";
+  if (v.is_object() && v.contains("commit")) {
+    std::string out = string_field(v, "commit").substr(0, 12);
+    std::string date = string_field(v, "date").substr(0, 10);
+    if (!date.empty()) out += " " + date;
+    std::string summary = string_field(v, "summary");
+    if (!summary.empty()) out += " “" + summary + "”";
+    auto reasons = v.find("reasons");
+    if (reasons != v.end() && reasons->is_array() && !reasons->empty()) {
+      out += " (" + evidence_value(*reasons) + ")";
+    }
+    return out;
+  }
+  if (v.is_object() && v.contains("kind") && (v.contains("old") || v.contains("new"))) {
+    std::string before = string_field(v, "old");
+    std::string after = string_field(v, "new");
+    std::string out = string_field(v, "kind");
+    if (before.empty() && after.empty()) return out;
+    return out + ": " + (before.empty() ? "—" : before) + " → " + (after.empty() ? "—" : after);
+  }
   if (v.is_object()) {
     std::string out;
     for (const auto& [key, value] : v.items()) {
@@ -143,7 +168,7 @@ std::string evidence_value(const json& v) {
   if (v.is_array()) {
     std::string out;
     for (const auto& item : v) {
-      if (!out.empty()) out += ", ";
+      if (!out.empty()) out += item.is_object() ? "; " : ", ";
       out += evidence_value(item);
     }
     return out.empty() ? "none" : out;
@@ -151,7 +176,23 @@ std::string evidence_value(const json& v) {
   return v.dump();
 }
 
-void render_finding(const Finding& f, std::size_t id, std::string& out) {
+// The word diff of an outdated section's source (evidence "source_diff":
+// [{"op": "equal"|"insert"|"delete", "text"}]), in the source's language.
+void render_source_diff(const json& diff, const ReportPair& pair, std::string& out) {
+  out += "<p class=\"diff-label\">Source changes since the translation was last touched:</p>\n";
+  out += "<p class=\"diff\" lang=\"" + esc(pair.source_language) + "\">";
+  for (const auto& op : diff) {
+    if (!op.is_object()) continue;
+    std::string kind = string_field(op, "op");
+    const char* tag = kind == "insert" ? "ins" : kind == "delete" ? "del" : nullptr;
+    if (tag) out += fmt::format("<{}>", tag);
+    escape_to(out, string_field(op, "text"));
+    if (tag) out += fmt::format("</{}>", tag);
+  }
+  out += "</p>\n";
+}
+
+void render_finding(const Finding& f, std::size_t id, const ReportPair& pair, std::string& out) {
   std::string severity(to_string(f.severity));
   out += fmt::format(
       "<article class=\"finding sev-{0}\" id=\"f-{1}\" data-rule=\"{2}\" data-severity=\"{0}\" "
@@ -160,9 +201,14 @@ void render_finding(const Finding& f, std::size_t id, std::string& out) {
       severity, id, esc(f.rule), esc(f.file), f.line > 0 ? ":" + std::to_string(f.line) : "");
   escape_to(out, f.message);
   out += "</p>\n";
+  const json* diff = nullptr;
   if (f.evidence.is_object() && !f.evidence.empty()) {
     out += "<ul class=\"evidence\" aria-label=\"Evidence\">";
     for (const auto& [key, value] : f.evidence.items()) {
+      if (key == "source_diff" && value.is_array()) {
+        diff = &value;
+        continue;
+      }
       std::string label = key;
       std::replace(label.begin(), label.end(), '_', ' ');
       out +=
@@ -170,14 +216,15 @@ void render_finding(const Finding& f, std::size_t id, std::string& out) {
     }
     out += "</ul>\n";
   }
+  if (diff) render_source_diff(*diff, pair, out);
   out += "</article>\n";
 }
 
-void render_findings(const std::vector<const Finding*>& findings, const Layout& layout,
-                     std::string& out) {
+void render_findings(const std::vector<const Finding*>& findings, const ReportPair& pair,
+                     const Layout& layout, std::string& out) {
   if (findings.empty()) return;
   out += "<div class=\"findings\">\n";
-  for (const Finding* f : findings) render_finding(*f, layout.ids.at(f), out);
+  for (const Finding* f : findings) render_finding(*f, layout.ids.at(f), pair, out);
   out += "</div>\n";
 }
 
@@ -347,7 +394,7 @@ void render_front_matter(const ReportPair& pair, std::size_t index, const Layout
     }
     out += "</div>\n";
   }
-  render_findings(layout.at_front_matter, layout, out);
+  render_findings(layout.at_front_matter, pair, layout, out);
   out += "</div>\n";
 }
 
@@ -376,7 +423,7 @@ void render_pair(const ReportPair& pair, std::size_t index, std::size_t& next_fi
   out += "<div class=\"row colhead\">" + source.open_column() + "<span lang=\"en\">" +
          esc(source_name) + " (source)</span></div>" + target.open_column() + "<span lang=\"en\">" +
          esc(target_name) + " (translation)</span></div></div>\n";
-  render_findings(layout.at_pair, layout, out);
+  render_findings(layout.at_pair, pair, layout, out);
   render_front_matter(pair, index, layout, out);
 
   for (std::size_t s = 0; s < layout.steps.size(); ++s) {
@@ -398,7 +445,7 @@ void render_pair(const ReportPair& pair, std::size_t index, std::size_t& next_fi
       render_sections(target, step.target, layout, out);
       out += "</div>\n";
     }
-    render_findings(layout.at_step[s], layout, out);
+    render_findings(layout.at_step[s], pair, layout, out);
     out += "</div>\n";
   }
   out += "</section>\n";
