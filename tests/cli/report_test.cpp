@@ -314,6 +314,60 @@ TEST(Report, OutdatedSectionShowsTheWordDiffOfItsSource) {
   EXPECT_NE(std::string::npos, html.find("“Contacts: phone instead of e-mail”")) << html;
 }
 
+TEST(Report, AnUntranslatedParagraphIsHighlightedAloneAndAMissingSectionAtItsGap) {
+  TempDir dir;
+  write_file(dir / "site/hugo.toml", k_hugo);
+  write_file(dir / "site/content/p.en.md", R"(# 1. Introduction
+
+Thank you for using our service. We help companies keep their content up to date.
+
+We describe below how we collect, use and store your data when you use our services.
+
+# 2. Cookies
+
+We use cookies to remember your settings and to measure how our pages are used.
+
+# 3. Contacts
+
+Write to us at privacy@example.org if you have any questions about your data.
+)");
+  write_file(dir / "site/content/p.et.md", R"(# 1. Sissejuhatus
+
+Täname teid meie teenuse kasutamise eest. Aitame ettevõtetel hoida oma sisu ajakohasena.
+
+We describe below how we collect, use and store your data when you use our services.
+
+Kirjeldame allpool, kuidas me teie andmeid kogume, kasutame ja säilitame, kui kasutate meie teenuseid ja veebisaite igapäevaselt.
+
+# 3. Kontaktid
+
+Kirjutage meile aadressil privacy@example.org, kui teil on küsimusi oma andmete kohta.
+)");
+  auto r = run_accord({"report", "--html", (dir / "r.html").string(), (dir / "site").string()});
+  ASSERT_EQ(0, r.exit_code) << r.err;
+  std::string html = slurp(dir / "r.html");
+  // The block at the finding's line, not its section.
+  EXPECT_EQ(1u, count(html,
+                      "<div class=\"block k-paragraph hl\" data-line=\"5\" "
+                      "data-mark-rule=\"untranslated\"><a class=\"badge\" href=\"#f-1\" "
+                      "lang=\"en\">untranslated</a><p>We describe below"));
+  EXPECT_EQ(1u, count(html, " hl\""));
+  EXPECT_EQ(1u, count(html, "<h3 class=\"heading\" data-line=\"1\">1. Sissejuhatus</h3>"));
+  // The missing section is a gap in the translation's column, with its
+  // finding in the same step.
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(
+      html, m,
+      std::regex("<div class=\"step gapped\" id=\"pair-1-s2\">([^]*?)\n</div>\n<div "
+                 "class=\"step")))
+      << html;
+  EXPECT_NE(std::string::npos, m[1].str().find("<h3 class=\"heading\" data-line=\"7\">2. Cookies"));
+  EXPECT_NE(std::string::npos,
+            m[1].str().find("<div class=\"col tgt gap\" lang=\"et\" data-label=\"ET\"><p "
+                            "class=\"gap-note\" lang=\"en\">Missing in the translation</p></div>"));
+  EXPECT_NE(std::string::npos, m[1].str().find("data-rule=\"missing-section\""));
+}
+
 TEST(Report, ExampleSiteShowsTheFiveUntranslatedSectionsAndTheDescription) {
   TempDir dir;
   auto r =
