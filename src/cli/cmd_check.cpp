@@ -68,10 +68,20 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
         LogOptions log;
         log.rev = opts.rev.empty() ? "HEAD" : opts.rev;
         history.emplace();
-        history->source = source_git->log(log);
-        history->target = target_git->log(log);
-        const std::string language = s.pair.source_language;
-        history->known = [&langid, language](std::string_view w) { return langid.spells(w, language); };
+        try {
+          history->source = source_git->log(log);
+          history->target = target_git->log(log);
+          const std::string language = s.pair.source_language;
+          history->known = [&langid, language](std::string_view w) { return langid.spells(w, language); };
+        } catch (const Error& e) {
+          // A page not committed yet, or a repository with no commits: the
+          // documents are still checked, only their history is not. With
+          // --rev the documents must come from git, so it is an error.
+          if (!opts.rev.empty()) throw;
+          history.reset();
+          summary.notices.push_back(std::string(e.what()) +
+                                    " (the history rules were skipped for this pair)");
+        }
       } else if (!opts.rev.empty()) {
         throw Error(root.string(), 0, "--rev needs a git repository, and this site is not in one",
                     "run accord check without --rev, or from inside the repository");
