@@ -151,7 +151,9 @@ std::string canonical_number(std::string_view token, std::string_view language) 
     if (position.getIndex() == u.length()) {
       double v = result.getDouble(status);
       if (U_SUCCESS(status)) {
-        if (v == static_cast<double>(static_cast<long long>(v)) && v < 1e15) {
+        // Range first: converting a double outside long long's range (or NaN)
+        // is undefined behaviour.
+        if (v > -1e15 && v < 1e15 && v == static_cast<double>(static_cast<long long>(v))) {
           return std::to_string(static_cast<long long>(v));
         }
         return fmt::format("{}", v);
