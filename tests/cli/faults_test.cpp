@@ -1,0 +1,506 @@
+// Faults with real files and repositories: missing paths, folders that are
+// not repositories, shallow clones, corrupt and truncated objects, output
+// folders that cannot be written, a full disk, an interrupted write, and
+// symlinks that lead out of the site. Each asserts the exact message and exit
+// code a user gets (docs/reliability.md).
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "test_support.hpp"
+
+extern char** environ;
+
+namespace accord {
+namespace {
+namespace fs = std::filesystem;
+using test::run_accord;
+using test::RunResult;
+using test::slurp;
+using test::source_dir;
+using test::TempDir;
+using test::TestRepo;
+using test::write_file;
+
+constexpr long long k_jan1 = 1704067200;  // 2024-01-01T00:00:00Z
+constexpr long long k_day = 86400;
+constexpr const char* k_fsck_hint =
+    "; the repository may be corrupt; run `git fsck` in it and re-clone if it reports damage\n";
+
+std::string page(const std::string& intro) {
+  return "---\ntitle: Privacy\n---\n\n# 1. Introduction\n\n" + intro + "\n\n# 2. Retention\n\n" +
+         "We keep your data for 14 days.\n";
+}
+
+// A program started with posix_spawn, stdout and stderr to files, NO_COLOR
+// set; killed with SIGKILL if it outlives its time.
+class Child {
+ public:
+  Child(const std::vector<std::string>& args, const fs::path& cwd) {
+    std::vector<std::string> argv_s = args;
+    std::vector<char*> argv;
+    for (auto& a : argv_s) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::vector<std::string> env_s = {"NO_COLOR=1"};
+    for (char** e = environ; *e; ++e) {
+      if (std::string_view(*e).rfind("NO_COLOR=", 0) != 0) env_s.emplace_back(*e);
+    }
+    std::vector<char*> envp;
+    for (auto& e : env_s) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, (m_io / "out").c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 2, (m_io / "err").c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
+    int rc = posix_spawnp(&m_pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) throw std::runtime_error("test: cannot run " + argv_s[0]);
+  }
+  ~Child() {
+    if (m_pid > 0) {
+      kill(m_pid, SIGKILL);
+      waitpid(m_pid, nullptr, 0);
+    }
+  }
+  Child(const Child&) = delete;
+  Child& operator=(const Child&) = delete;
+
+  // Whether the child is still running.
+  bool running() {
+    if (m_pid <= 0) return false;
+    int status = 0;
+    if (waitpid(m_pid, &status, WNOHANG) == 0) return true;
+    m_status = status;
+    m_pid = -1;
+    return false;
+  }
+  void kill_now() {
+    if (m_pid <= 0) return;
+    kill(m_pid, SIGKILL);
+    waitpid(m_pid, &m_status, 0);
+    m_pid = -1;
+  }
+  // Waits up to LIMIT; a child still running then is killed (exit_code 137).
+  RunResult wait(std::chrono::seconds limit) {
+    auto deadline = std::chrono::steady_clock::now() + limit;
+    while (running() && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    kill_now();
+    RunResult r;
+    r.exit_code = WIFEXITED(m_status) ? WEXITSTATUS(m_status) : 128 + WTERMSIG(m_status);
+    r.out = slurp(m_io / "out");
+    r.err = slurp(m_io / "err");
+    return r;
+  }
+
+ private:
+  TempDir m_io;
+  pid_t m_pid = -1;
+  int m_status = 0;
+};
+
+RunResult run_program(const std::vector<std::string>& args, const fs::path& cwd = {},
+                      std::chrono::seconds limit = std::chrono::seconds(60)) {
+  return Child(args, cwd).wait(limit);
+}
+
+// `git rev-parse SPEC` in REPO.
+std::string rev_parse(const fs::path& repo, const std::string& spec) {
+  auto r = run_program({"git", "-C", repo.string(), "rev-parse", spec});
+  if (r.exit_code != 0 || r.out.size() < 40) throw std::runtime_error("git rev-parse " + spec);
+  return r.out.substr(0, 40);
+}
+
+fs::path loose_object(const fs::path& repo, const std::string& id) {
+  return repo / ".git/objects" / id.substr(0, 2) / id.substr(2);
+}
+
+// Replaces a loose object's bytes (git makes them read-only).
+void overwrite(const fs::path& object, std::string_view bytes) {
+  fs::permissions(object, fs::perms::owner_write, fs::perm_options::add);
+  write_file(object, bytes);
+}
+
+// Two versions of privacy.md, with fixed dates.
+struct TwoVersions {
+  TestRepo repo;
+  std::string first;
+  std::string second;
+  TwoVersions() {
+    repo.write("privacy.md", page("Hello."));
+    first = repo.commit("First", k_jan1);
+    repo.write("privacy.md", page("Hello, reader."));
+    second = repo.commit("Second", k_jan1 + k_day);
+  }
+};
+
+// Every file under DIR (the .git folder included) with its bytes.
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = slurp(e.path());
+  }
+  return files;
+}
+
+// Files in DIR, by name.
+std::vector<std::string> names_in(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// --- missing paths, non-repositories -------------------------------------
+
+TEST(Faults, MissingPathIsExit2ForEveryCommand) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string err;
+  };
+  const std::string not_in_repo =
+      ": not inside a git repository; run accord on a document in a clone of the site's "
+      "repository (see `git clone`)\n";
+  const std::vector<Case> cases = {
+      {{"sections", "no/such.md"}, "accord: error: no/such.md: no such file; check the path\n"},
+      {{"check", "no/such"}, "accord: error: no/such: no such file or folder; check the path\n"},
+      {{"pairs", "no/such"},
+       "accord: error: no/such: not a folder; name the site or repository root\n"},
+      {{"log", "no/such.md"}, "accord: error: no/such.md" + not_in_repo},
+      {{"blame", "no/such.md"}, "accord: error: no/such.md" + not_in_repo},
+      {{"show", "--rev", "HEAD", "no/such.md"}, "accord: error: no/such.md" + not_in_repo},
+  };
+  TempDir dir;
+  for (const auto& c : cases) {
+    auto r = run_accord(c.args, dir.path());
+    EXPECT_EQ(2, r.exit_code) << c.args[0];
+    EXPECT_EQ(c.err, r.err) << c.args[0];
+    EXPECT_EQ("", r.out) << c.args[0];
+  }
+}
+
+TEST(Faults, AlignOfMissingFilesNamesTheFolderItLookedFor) {
+  TempDir dir;
+  auto r = run_accord({"align", "no/a.md", "no/b.md"}, dir.path());
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ("accord: error: " + (dir / "no").string() +
+                ": not a folder; name the site or repository root\n",
+            r.err);
+}
+
+TEST(Faults, DocumentMissingFromTheRepositoryNamesTheRevision) {
+  TwoVersions t;
+  const std::string err = "accord: error: no/such.md: not in revision 'HEAD' of " +
+                          t.repo.path().string() +
+                          "; check the path and revision; `git log --all --oneline -- "
+                          "no/such.md` shows where it has been\n";
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"log", "no/such.md"},
+                                             {"blame", "no/such.md"},
+                                             {"show", "--rev", "HEAD", "no/such.md"}}) {
+    auto r = run_accord(args, t.repo.path());
+    EXPECT_EQ(2, r.exit_code) << args[0];
+    EXPECT_EQ(err, r.err) << args[0];
+  }
+}
+
+TEST(Faults, LogOfAFileOutsideAnyRepositoryByAbsolutePath) {
+  TempDir dir;
+  write_file(dir / "privacy.md", page("Hello."));
+  std::string file = (dir / "privacy.md").string();
+  auto r = run_accord({"log", file});
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ("accord: error: " + file +
+                ": not inside a git repository; run accord on a document in a clone of the "
+                "site's repository (see `git clone`)\n",
+            r.err);
+  EXPECT_EQ("", r.out);
+}
+
+// --- shallow clones ------------------------------------------------------
+
+TEST(Faults, ShallowCloneBlameSaysTheHistoryIsTruncated) {
+  TwoVersions t;
+  TempDir dir;
+  fs::path clone = dir / "clone";
+  auto git = run_program(
+      {"git", "clone", "-q", "--depth", "1", "file://" + t.repo.path().string(), clone.string()});
+  ASSERT_EQ(0, git.exit_code) << git.err;
+  const std::string id = t.second.substr(0, 12);
+  const std::string note = "history is truncated (shallow clone): it goes back only to commit " +
+                           id + " of 2024-01-02; run `git fetch --unshallow` for the rest";
+  auto r = run_accord({"blame", "privacy.md"}, clone);
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_EQ("privacy.md at " + id +
+                " (substantive: normalised-text, see --help)\n"
+                "\n"
+                "1. Introduction  line 5\n"
+                "    last changed      " +
+                id +
+                "  2024-01-02  Second\n"
+                "    last substantive  " +
+                id +
+                "  2024-01-02  Second\n"
+                "    (or older: history is truncated)\n"
+                "\n"
+                "2. Retention  line 9\n"
+                "    last changed      " +
+                id +
+                "  2024-01-02  Second\n"
+                "    last substantive  " +
+                id +
+                "  2024-01-02  Second\n"
+                "    (or older: history is truncated)\n"
+                "\n"
+                "note: " +
+                note + "\n",
+            r.out);
+  auto json = run_accord({"log", "privacy.md", "--format", "json"}, clone);
+  EXPECT_EQ(0, json.exit_code) << json.err;
+  EXPECT_NE(std::string::npos,
+            json.out.find("\"truncated\": {\n    \"oldest_commit\": \"" + t.second +
+                          "\",\n    \"oldest_date\": \"2024-01-02\","
+                          "\n    \"message\": \"" +
+                          note + "\"\n  }"))
+      << json.out;
+}
+
+// --- corrupt and missing objects -----------------------------------------
+
+TEST(Faults, CorruptBlobIsExit2NamingTheRepository) {
+  TwoVersions t;
+  std::string blob = rev_parse(t.repo.path(), "HEAD:privacy.md");
+  overwrite(loose_object(t.repo.path(), blob), "garbage");
+  const std::string err = "accord: error: " + t.repo.path().string() + ": cannot read object " +
+                          blob + ": failed to inflate loose object" + k_fsck_hint;
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"log", "privacy.md"},
+                                             {"blame", "privacy.md"},
+                                             {"show", "--rev", "HEAD", "privacy.md"}}) {
+    auto r = run_accord(args, t.repo.path());
+    EXPECT_EQ(2, r.exit_code) << args[0];
+    EXPECT_EQ(err, r.err) << args[0];
+    EXPECT_EQ("", r.out) << args[0];
+  }
+}
+
+TEST(Faults, CorruptCommitIsExit2NamingTheRepository) {
+  TwoVersions t;
+  overwrite(loose_object(t.repo.path(), t.second), "garbage");
+  const std::string err = "accord: error: " + t.repo.path().string() +
+                          ": cannot resolve revision 'HEAD': failed to inflate loose object" +
+                          k_fsck_hint;
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"log", "privacy.md"},
+                                             {"blame", "privacy.md"},
+                                             {"show", "--rev", "HEAD", "privacy.md"}}) {
+    auto r = run_accord(args, t.repo.path());
+    EXPECT_EQ(2, r.exit_code) << args[0];
+    EXPECT_EQ(err, r.err) << args[0];
+  }
+}
+
+TEST(Faults, CorruptTreeIsExit2NamingTheRepository) {
+  TwoVersions t;
+  std::string tree = rev_parse(t.repo.path(), "HEAD^{tree}");
+  overwrite(loose_object(t.repo.path(), tree), "garbage");
+  auto r = run_accord({"log", "privacy.md"}, t.repo.path());
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ("accord: error: " + t.repo.path().string() + ": cannot read object " + tree +
+                ": failed to inflate loose object" + k_fsck_hint,
+            r.err);
+}
+
+TEST(Faults, MissingBlobIsExit2NamingTheRepository) {
+  TwoVersions t;
+  std::string blob = rev_parse(t.repo.path(), "HEAD:privacy.md");
+  fs::remove(loose_object(t.repo.path(), blob));
+  auto r = run_accord({"log", "privacy.md"}, t.repo.path());
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ("accord: error: " + t.repo.path().string() + ": cannot read object " + blob +
+                ": object not found - no match for id (" + blob + ")" + k_fsck_hint,
+            r.err);
+}
+
+// DISABLED: libgit2 1.5.1 (Debian 12) loops forever in inflate() on a
+// truncated loose object (libgit2 issue #7342, fixed upstream by PR #7346),
+// so accord log/show/blame hang instead of failing. Enable once accord guards
+// against it (docs/reliability.md, "Open problems").
+TEST(Faults, DISABLED_TruncatedBlobIsExit2NamingTheRepository) {
+  TwoVersions t;
+  std::string blob = rev_parse(t.repo.path(), "HEAD:privacy.md");
+  fs::path object = loose_object(t.repo.path(), blob);
+  std::string bytes = slurp(object);
+  overwrite(object, bytes.substr(0, bytes.size() / 2));
+  auto r = run_program({ACCORD_BINARY, "show", "--rev", "HEAD", "privacy.md"}, t.repo.path(),
+                       std::chrono::seconds(20));
+  EXPECT_EQ(2, r.exit_code) << "killed after 20 s: accord hangs on a truncated object";
+  const std::string start =
+      "accord: error: " + t.repo.path().string() + ": cannot read object " + blob + ": ";
+  EXPECT_EQ(0u, r.err.rfind(start, 0)) << r.err;
+  EXPECT_NE(std::string::npos, r.err.find(k_fsck_hint)) << r.err;
+  EXPECT_EQ(1, std::count(r.err.begin(), r.err.end(), '\n')) << r.err;
+}
+
+// --- writing files: report --html ----------------------------------------
+
+// The site and the fixtures are readable by everyone; an output folder made
+// here is unwritable even for root when accord runs as nobody.
+TEST(Faults, ReportIntoAnUnwritableFolderIsExit2AndWritesNothing) {
+  TempDir dir;
+  fs::permissions(dir.path(), fs::perms::all, fs::perm_options::replace);
+  fs::path out_dir = dir / "ro";
+  fs::create_directory(out_dir);
+  write_file(out_dir / "report.html", "the old report");
+  fs::permissions(out_dir, fs::perms(0555), fs::perm_options::replace);
+  std::string target = (out_dir / "report.html").string();
+  std::vector<std::string> args = {ACCORD_BINARY, "report", "--html", target, "fixtures/site"};
+  if (geteuid() == 0) {
+    // Root writes anywhere; drop to nobody so that permissions apply.
+    args.insert(args.begin(),
+                {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"});
+  }
+  auto r = run_program(args, source_dir());
+  fs::permissions(out_dir, fs::perms(0755), fs::perm_options::replace);
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ("accord: error: " + target + ": cannot create a temporary file in " + out_dir.string() +
+                ": Permission denied; check that the folder exists and is writable, or choose "
+                "another output path\n",
+            r.err);
+  EXPECT_EQ("", r.out);
+  EXPECT_EQ("the old report", slurp(out_dir / "report.html"));
+  EXPECT_EQ(std::vector<std::string>{"report.html"}, names_in(out_dir));
+}
+
+TEST(Faults, ReportOnAFullDiskIsExit2AndKeepsTheOldReport) {
+  TempDir dir;
+  fs::path target = dir / "report.html";
+  write_file(target, "the old report");
+  // ulimit -f 1: files may grow to 1 KiB, far less than any report.
+  auto r = run_program({"bash", "-c", "ulimit -f 1; exec \"$0\" \"$@\"", ACCORD_BINARY, "report",
+                        "--html", target.string(), "fixtures/site"},
+                       source_dir());
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ("accord: error: " + target.string() +
+                ": cannot write it: File too large; free disk space (or raise the file size "
+                "limit) and run again; the previous file is unchanged\n",
+            r.err);
+  EXPECT_EQ("", r.out);
+  EXPECT_EQ("the old report", slurp(target));
+  EXPECT_EQ(std::vector<std::string>{"report.html"}, names_in(dir.path()));
+}
+
+// accord killed (SIGKILL) while the report is being made: the old report is
+// whole. Only the temporary file, which no reader opens, is left behind.
+TEST(Faults, ReportKilledMidWayLeavesTheOldReportIntact) {
+  TempDir dir;
+  fs::path target = dir / "report.html";
+  write_file(target, "the old report");
+  bool interrupted = false;
+  for (int attempt = 0; attempt < 5 && !interrupted; ++attempt) {
+    Child child({ACCORD_BINARY, "report", "--html", target.string(), "fixtures/site"},
+                source_dir());
+    while (child.running() && !interrupted) {
+      for (const auto& name : names_in(dir.path())) {
+        if (name.rfind("report.html.tmp.", 0) == 0) interrupted = true;
+      }
+      if (!interrupted) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    child.kill_now();
+    if (!interrupted) write_file(target, "the old report");  // it finished first: again
+  }
+  ASSERT_TRUE(interrupted) << "accord finished before it could be interrupted, 5 times";
+  EXPECT_EQ("the old report", slurp(target));
+  auto names = names_in(dir.path());
+  ASSERT_EQ(2u, names.size());
+  EXPECT_EQ("report.html", names[0]);
+  EXPECT_EQ(0u, names[1].rfind("report.html.tmp.", 0)) << names[1];
+}
+
+// --- commands that promise to write nothing ------------------------------
+
+TEST(Faults, ReadingCommandsWriteNothing) {
+  TwoVersions t;
+  t.repo.write("hugo.toml", slurp(source_dir() / "fixtures/site/hugo.toml"));
+  t.repo.write("content/privacy.en.md",
+               slurp(source_dir() / "fixtures/site/content/privacy.en.md"));
+  t.repo.write("content/privacy.et.md",
+               slurp(source_dir() / "fixtures/site/content/privacy.et.md"));
+  t.repo.commit("Site", k_jan1 + 2 * k_day);
+  auto before = snapshot(t.repo.path());
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"sections", "privacy.md"},
+           {"pairs"},
+           {"check"},
+           {"check", "--format", "sarif"},
+           {"align", "content/privacy.en.md", "content/privacy.et.md"},
+           {"log", "privacy.md"},
+           {"blame", "privacy.md"},
+           {"show", "--rev", "HEAD~1", "privacy.md"}}) {
+    auto r = run_accord(args, t.repo.path());
+    EXPECT_LE(r.exit_code, 1) << args[0] << ": " << r.err;
+  }
+  EXPECT_EQ(before, snapshot(t.repo.path()));
+}
+
+// --- symlinks ------------------------------------------------------------
+
+// content/privacy.et.md and content/docs/ are symlinks to files outside the
+// site: accord pairs and check do not follow them.
+TEST(Faults, SymlinksOutOfTheSiteAreNotFollowed) {
+  TempDir dir;
+  fs::path site = dir / "site";
+  fs::path outside = dir / "outside";
+  write_file(site / "hugo.toml", slurp(source_dir() / "fixtures/site/hugo.toml"));
+  write_file(site / "content/privacy.en.md",
+             slurp(source_dir() / "fixtures/site/content/privacy.en.md"));
+  write_file(outside / "privacy.et.md",
+             slurp(source_dir() / "fixtures/site/content/privacy.et.md"));
+  write_file(outside / "docs/terms.en.md", page("Terms."));
+  write_file(outside / "docs/terms.et.md", page("Tingimused."));
+  fs::create_symlink("../../outside/privacy.et.md", site / "content/privacy.et.md");
+  fs::create_directory_symlink("../../outside/docs", site / "content/docs");
+  ASSERT_TRUE(fs::exists(site / "content/privacy.et.md"));
+  ASSERT_TRUE(fs::exists(site / "content/docs/terms.et.md"));
+
+  auto pairs = run_accord({"pairs", "site"}, dir.path());
+  EXPECT_EQ(0, pairs.exit_code) << pairs.err;
+  EXPECT_EQ("content/privacy.en.md -> no et translation\n0 pairs, 1 missing translation\n",
+            pairs.out);
+  EXPECT_EQ("", pairs.err);
+
+  auto check = run_accord({"check"}, site);
+  EXPECT_EQ(0, check.exit_code) << check.err;
+  EXPECT_EQ(
+      "note: no translation pairs found; run 'accord pairs' to see why\n\n"
+      "0 errors, 0 warnings in 0 pairs\n",
+      check.out);
+  EXPECT_EQ("", check.err);
+
+  auto named = run_accord({"check", "site/content/privacy.et.md"}, dir.path());
+  EXPECT_EQ(0, named.exit_code) << named.err;
+  EXPECT_EQ(
+      "note: site/content/privacy.et.md: not part of any translation pair, skipped; run "
+      "'accord pairs' to see the pairs of the site\n\n0 errors, 0 warnings in 0 pairs\n",
+      named.out);
+  EXPECT_EQ("", named.err);
+}
+
+}  // namespace
+}  // namespace accord
