@@ -31,10 +31,10 @@ std::string Style::wrap(std::string_view code, std::string_view s) const {
 void print(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> table = {check_command(),    align_command(), diff_command(), notice_command(),
-                                             sections_command(), pairs_command(), log_command(),
-                                             show_command(),     blame_command(), report_command(),
-                                             publish_command()};
+  static const std::vector<Command> table = {
+      check_command(),    align_command(), diff_command(), notice_command(), notes_command(),
+      sections_command(), pairs_command(), log_command(),  show_command(),   blame_command(),
+      report_command(),   publish_command()};
   return table;
 }
 
@@ -52,6 +52,7 @@ Examples:
   accord align content/privacy.en.md content/privacy.et.md
   accord diff v1 v2 content/privacy.en.md   # substantial or editorial, per section
   accord publish content/privacy.en.md --published 2026-04-09   # tag it, with the notice kept
+  accord notes --from v1 --to v2   # release notes: changes, translation status, dates
   accord sections content/privacy.et.md
   accord sections content/privacy.et.md --format json
   accord pairs                 # translation pairs of the Hugo site here

@@ -58,6 +58,7 @@ Command check_command();
 Command align_command();
 Command diff_command();
 Command notice_command();
+Command notes_command();
 Command log_command();
 Command show_command();
 Command blame_command();

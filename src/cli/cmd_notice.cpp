@@ -2,8 +2,8 @@
 // revisions, with the effective date the policy's own notice period gives.
 #include <fmt/format.h>
 
-#include <accord/align.hpp>
 #include <accord/change.hpp>
+#include <accord/change_set.hpp>
 #include <accord/history.hpp>
 #include <accord/langid.hpp>
 #include <accord/notice.hpp>
@@ -15,6 +15,7 @@
 
 #include "cli.hpp"
 #include "pair_set.hpp"
+#include "revision_input.hpp"
 
 namespace accord::cli {
 namespace {
@@ -31,21 +32,6 @@ struct NoticeCliOptions {
   int notice_days = -1;
 };
 
-Document parse_at(GitDocument& git, const std::string& rev, const std::string& display,
-                  const DocumentOptions& options, std::size_t max_size) {
-  VersionText v = git.text_at(rev);
-  auto text = decode_text(v.text, rev + ":" + v.path, max_size);
-  if (!text) throw Error(text.error());
-  auto doc = parse_document(std::move(*text), display, options);
-  if (!doc) throw Error(doc.error());
-  return std::move(*doc);
-}
-
-std::string title_of(const Document& doc) {
-  const FrontMatterEntry* e = doc.front_matter.find("title");
-  return e && e->value.is_string() ? e->value.get<std::string>() : doc.file;
-}
-
 std::vector<std::string> split_list(const std::string& s) {
   std::vector<std::string> out;
   std::stringstream in(s);
@@ -53,44 +39,6 @@ std::vector<std::string> split_list(const std::string& s) {
   while (std::getline(in, item, ',')) {
     if (!item.empty()) out.push_back(item);
   }
-  return out;
-}
-
-// Source section index → target section index, from an alignment.
-std::map<std::size_t, std::size_t> counterpart(const Document& source, const Document& target,
-                                               const std::string& sl, const std::string& tl) {
-  std::map<std::size_t, std::size_t> out;
-  for (const auto& p : align_sections(source, target, {sl, tl, 0})) {
-    if (!p.source.empty() && !p.target.empty()) {
-      for (auto s : p.source) out[s] = p.target.front();
-    }
-  }
-  return out;
-}
-
-struct Translation {
-  std::string language;
-  Document old_doc;
-  Document new_doc;
-};
-
-NoticeSection notice_section(const SectionDiff& d, const Document& old_src, const Document& new_src,
-                             const Translation* t, const std::string& source_language) {
-  NoticeSection out;
-  out.status = d.status;
-  out.reasons = d.classification.reasons;
-  bool removed = d.new_sections.empty();
-  const Document& src = removed ? old_src : new_src;
-  std::size_t index = removed ? d.old_sections.front() : d.new_sections.front();
-  const Section* section = &src.sections[index];
-  if (t) {
-    const Document& tgt = removed ? t->old_doc : t->new_doc;
-    auto map = counterpart(src, tgt, source_language, t->language);
-    auto it = map.find(index);
-    if (it != map.end()) section = &tgt.sections[it->second];
-  }
-  out.number = section->number;
-  out.title = section->title;
   return out;
 }
 
@@ -118,28 +66,32 @@ int run_notice(const NoticeCliOptions& opts, const GlobalOptions& global) {
     LanguageIdentifier speller(all_languages);
 
     GitDocument source_git(source_path);
-    Document old_src = parse_at(source_git, opts.from, first.source_display, config.document, global.max_file_size);
-    Document new_src = parse_at(source_git, opts.to, first.source_display, config.document, global.max_file_size);
+    DocumentVersions source{
+        source_language,
+        read_at(source_git, opts.from, first.source_display, config.document, global.max_file_size).document,
+        read_at(source_git, opts.to, first.source_display, config.document, global.max_file_size).document};
+    std::optional<int> option_days;
+    if (opts.notice_days >= 0) option_days = opts.notice_days;
+    auto applied = applicable_notice_period(source.before, source.after, source_language,
+                                            option_days, config.notice_days);
+    std::vector<DocumentVersions> versions;
+    for (const auto* p : pairs) {
+      GitDocument target_git((p->config.root / p->pair.target).string());
+      versions.push_back({p->pair.target_language,
+                          read_at(target_git, opts.from, p->target_display, config.document, global.max_file_size).document,
+                          read_at(target_git, opts.to, p->target_display, config.document, global.max_file_size).document});
+    }
     WordChecker known = [&](std::string_view w) { return speller.spells(w, source_language); };
-    auto diffs = diff_documents(old_src, new_src, source_language, known);
-    bool substantial = std::any_of(diffs.begin(), diffs.end(),
-                                   [](const SectionDiff& d) { return d.classification.substantial; });
-
+    const ChangeSet changes(std::move(source), std::move(versions), known);
+    const bool substantial = changes.substantial();
     std::optional<NoticePeriod> period;
     std::string period_source;
-    if (opts.notice_days >= 0) {
-      period = NoticePeriod{opts.notice_days, "day", "", 0};
-      period_source = "--notice-days";
-    } else if (config.notice_days) {
-      period = NoticePeriod{*config.notice_days, "day", "", 0};
-      period_source = "accord.toml";
-    } else {
-      auto a = find_notice_period(old_src, source_language);
-      auto b = find_notice_period(new_src, source_language);
-      // When the versions promise different periods, the longer applies.
-      bool old_wins = a && (!b || a->approximate_days() > b->approximate_days());
-      period = old_wins ? a : b;
-      period_source = !period ? "" : old_wins ? opts.from : opts.to;
+    if (applied) {
+      period = applied->period;
+      period_source = applied->origin == PeriodOrigin::option   ? "--notice-days"
+                      : applied->origin == PeriodOrigin::config ? "accord.toml"
+                      : applied->origin == PeriodOrigin::old_version ? opts.from
+                                                                     : opts.to;
     }
     if (substantial && !period) {
       throw Error(first.source_display, 0,
@@ -147,14 +99,6 @@ int run_notice(const NoticeCliOptions& opts, const GlobalOptions& global) {
                   "pass --notice-days N or set notice_days in accord.toml");
     }
     Date effective = substantial ? add_period(*published, *period) : *published;
-
-    std::vector<Translation> translations;
-    for (const auto* p : pairs) {
-      GitDocument target_git((p->config.root / p->pair.target).string());
-      translations.push_back({p->pair.target_language,
-                              parse_at(target_git, opts.from, p->target_display, config.document, global.max_file_size),
-                              parse_at(target_git, opts.to, p->target_display, config.document, global.max_file_size)});
-    }
     std::vector<std::string> languages = opts.languages.empty() ? all_languages : split_list(opts.languages);
 
     json doc_json;
@@ -169,8 +113,8 @@ int run_notice(const NoticeCliOptions& opts, const GlobalOptions& global) {
                                      {"phrase", period->phrase}, {"from", period_source}}
                               : json(nullptr);
     doc_json["sections"] = json::array();
-    for (const auto& d : diffs) {
-      NoticeSection s = notice_section(d, old_src, new_src, nullptr, source_language);
+    for (const auto& d : changes.diffs()) {
+      NoticeSection s = changes.section_in(d, source_language);
       json reasons = json::array();
       for (const auto& r : d.classification.reasons) reasons.push_back(json{{"kind", r.kind}, {"old", r.old_value}, {"new", r.new_value}});
       doc_json["sections"].push_back(json{{"section", {{"number", s.number.empty() ? json(nullptr) : json(s.number)}, {"title", s.title}}},
@@ -181,23 +125,20 @@ int run_notice(const NoticeCliOptions& opts, const GlobalOptions& global) {
     doc_json["notices"] = json::object();
 
     for (const auto& language : languages) {
-      const Translation* t = nullptr;
-      for (const auto& tr : translations) {
-        if (tr.language == language) t = &tr;
-      }
+      const DocumentVersions* t = changes.translation(language);
       if (language != source_language && !t) {
         throw Error(first.source_display, 0, fmt::format("no {} translation to write a notice in", language),
                     "run 'accord pairs' to see the languages, or pass --lang");
       }
       NoticeContent content;
       content.language = language;
-      content.document_title = title_of(t ? t->new_doc : new_src);
+      content.document_title = document_title(t ? t->after : changes.source().after);
       content.substantial = substantial;
       content.published = *published;
       content.effective = effective;
       content.period = substantial ? period : std::nullopt;
-      for (const auto& d : diffs) {
-        auto s = notice_section(d, old_src, new_src, t, source_language);
+      for (const auto& d : changes.diffs()) {
+        auto s = changes.section_in(d, language);
         (d.classification.substantial ? content.sections : content.editorial).push_back(std::move(s));
       }
       std::string tmpl;
