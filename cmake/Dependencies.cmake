@@ -8,6 +8,8 @@ find_package(yaml-cpp REQUIRED)
 find_package(tomlplusplus REQUIRED)
 find_package(nlohmann_json 3.11 REQUIRED)
 find_package(tl-expected REQUIRED)
+# zlib: only for the truncated-loose-object guard (src/core/git/loose_guard.hpp).
+find_package(ZLIB REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
 pkg_check_modules(CMARK_GFM REQUIRED IMPORTED_TARGET libcmark-gfm)
 pkg_check_modules(EXTTEXTCAT REQUIRED IMPORTED_TARGET libexttextcat)

@@ -74,6 +74,11 @@ struct PairInput {
 // by file and line. LANGID must know both languages.
 std::vector<Finding> check_pair(const PairInput& input, const LanguageIdentifier& langid);
 
+// Sorts FINDINGS of several pairs by file and line and drops repeats (same
+// rule, file, line and message): a finding about a source document, such as
+// notice-violation, is made once for every pair that shares the source.
+void merge_findings(std::vector<Finding>& findings);
+
 // The English name of a language code ("et" → "Estonian"), from ICU.
 std::string language_name(std::string_view code);
 

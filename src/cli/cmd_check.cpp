@@ -113,9 +113,7 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
   } else if (summary.notices.empty()) {
     summary.notices.push_back("no translation pairs found; run 'accord pairs' to see why");
   }
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.file, a.line) < std::tie(b.file, b.line);
-  });
+  merge_findings(findings);
 
   if (opts.format == "json") {
     print(format_json(findings, summary));

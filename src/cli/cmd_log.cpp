@@ -75,6 +75,9 @@ std::string render_text(const History& h, const std::string& doc, const Style& s
     out += fmt::format("Date:      {}\n", v.commit.committer.iso_time());
     out += fmt::format("Effective: {} ({})\n", style.bold(v.commit.effective_date.to_string()),
                        to_string(v.commit.effective_source));
+    if (v.commit.published) {
+      out += fmt::format("Published: {}\n", v.commit.published->to_string());
+    }
     if (v.path != h.path) out += fmt::format("Path:      {}\n", v.path);
     if (!v.renamed_from.empty()) {
       out += fmt::format("Renamed:   from {}\n", v.renamed_from);

@@ -79,6 +79,7 @@ TEST(HistoryCli, LogJsonHasNoClassificationYet) {
   EXPECT_EQ(v["commit"], t.second);
   EXPECT_EQ(v["effective_date"], "2024-02-01");
   EXPECT_EQ(v["effective_source"], "trailer");
+  EXPECT_EQ(v["published"], nullptr);  // set only by accord publish (see publish_cli_test)
   EXPECT_EQ(v["author"]["date"], "2024-01-02T00:00:00+00:00");
   ASSERT_EQ(v["changes"].size(), 1u);
   EXPECT_EQ(v["changes"][0].dump(),

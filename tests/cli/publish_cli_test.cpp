@@ -112,8 +112,15 @@ TEST(PublishCli, SubstantialChangeGetsFourteenDaysAndLogShowsTheTag) {
   EXPECT_NE(std::string::npos, log.out.find("commit " + second +
                                             "\nAuthor:    Accord Test <test@example.org>\n"
                                             "Date:      2026-01-02T10:00:00+00:00\n"
-                                            "Effective: 2026-04-23 (tag)\n"))
+                                            "Effective: 2026-04-23 (tag)\n"
+                                            "Published: 2026-04-09\n"))
       << log.out;
+  auto log_json = run_accord({"log", k_doc, "--format", "json"}, s.repo.path());
+  ASSERT_EQ(0, log_json.exit_code) << log_json.err;
+  auto versions = nlohmann::json::parse(log_json.out)["versions"];
+  EXPECT_EQ(second, versions[0]["commit"]);
+  EXPECT_EQ("2026-04-09", versions[0]["published"]);
+  EXPECT_EQ("2026-04-23", versions[0]["effective_date"]);
   EXPECT_NE(std::string::npos, log.out.find("Effective: 2026-01-01 (tag)\n")) << log.out;
 }
 

@@ -51,6 +51,40 @@ std::vector<std::string> summary(const std::vector<Finding>& findings) {
 
 std::vector<std::string> none;
 
+Finding finding(std::string rule, std::string file, int line, std::string message) {
+  Finding f;
+  f.rule = std::move(rule);
+  f.file = std::move(file);
+  f.line = line;
+  f.message = std::move(message);
+  return f;
+}
+
+// A notice-violation is about the source, so every pair sharing it makes one.
+TEST(MergeFindings, DropsTheSameFindingFromTwoPairs) {
+  std::vector<Finding> all{finding("notice-violation", "privacy.en.md", 0, "version a…"),
+                           finding("untranslated", "privacy.et.md", 9, "section 2…"),
+                           finding("notice-violation", "privacy.en.md", 0, "version a…"),
+                           finding("untranslated", "privacy.de.md", 9, "section 2…")};
+  merge_findings(all);
+  ASSERT_EQ(3u, all.size());
+  EXPECT_EQ("privacy.de.md", all[0].file);
+  EXPECT_EQ("privacy.en.md", all[1].file);
+  EXPECT_EQ("notice-violation", all[1].rule);
+  EXPECT_EQ("privacy.et.md", all[2].file);
+}
+
+TEST(MergeFindings, KeepsFindingsThatDifferInRuleOrMessage) {
+  std::vector<Finding> all{finding("invariant-mismatch", "a.et.md", 4, "e-mail differs"),
+                           finding("invariant-mismatch", "a.et.md", 4, "URL differs"),
+                           finding("length-ratio", "a.et.md", 4, "e-mail differs"),
+                           finding("invariant-mismatch", "a.et.md", 5, "e-mail differs")};
+  merge_findings(all);
+  ASSERT_EQ(4u, all.size());
+  EXPECT_EQ("URL differs", all[1].message);
+  EXPECT_EQ(5, all[3].line);
+}
+
 TEST(Check, FaithfulTranslationHasNoFindings) {
   auto findings = check(english(), estonian());
   EXPECT_EQ(none, summary(findings));

@@ -131,6 +131,46 @@ TEST(Document, BlocksKeepSourceAndPlainText) {
   EXPECT_EQ(BlockKind::thematic_break, blocks[7].kind);
 }
 
+// cmark-gfm places a paragraph that a table interrupts at line 0 and the
+// table at the paragraph's line (tests/fuzz/regressions/document/).
+TEST(Document, TableRightAfterAParagraphKeepsBothLines) {
+  auto d = parse("# 1. Scope\n\nIntro text\n| a | b |\n| - | - |\n| 1 | 2 |\n");
+  ASSERT_EQ(1u, d.sections.size());
+  const auto& blocks = d.sections[0].blocks;
+  ASSERT_EQ(2u, blocks.size());
+  EXPECT_EQ(BlockKind::paragraph, blocks[0].kind);
+  EXPECT_EQ(3, blocks[0].line);
+  EXPECT_EQ(3, blocks[0].end_line);
+  EXPECT_EQ("Intro text", blocks[0].source);
+  EXPECT_EQ(BlockKind::table, blocks[1].kind);
+  EXPECT_EQ(4, blocks[1].line);
+  EXPECT_EQ(6, blocks[1].end_line);
+  EXPECT_EQ("a b 1 2", blocks[1].text);
+  EXPECT_EQ(6, d.sections[0].end_line);
+}
+
+TEST(Document, TableWithoutBodyRowsAfterAParagraph) {
+  auto d = parse("First line\nsecond line\n| h |\n| - |\n\n# 1. Next\n");
+  ASSERT_EQ(2u, d.sections.size());
+  const auto& preamble = d.sections[0];
+  ASSERT_EQ(2u, preamble.blocks.size());
+  EXPECT_EQ(1, preamble.blocks[0].line);
+  EXPECT_EQ(2, preamble.blocks[0].end_line);
+  EXPECT_EQ(3, preamble.blocks[1].line);
+  EXPECT_EQ(4, preamble.blocks[1].end_line);
+  EXPECT_EQ(6, d.sections[1].line);
+}
+
+// A table that starts a block keeps the lines cmark gives it.
+TEST(Document, TableAfterABlankLineStartsAtItsHeader) {
+  auto d = parse("# 1. A\n\nText.\n\n| a |\n| - |\n| 1 |\n");
+  const auto& blocks = d.sections.at(0).blocks;
+  ASSERT_EQ(2u, blocks.size());
+  EXPECT_EQ(3, blocks[0].line);
+  EXPECT_EQ(5, blocks[1].line);
+  EXPECT_EQ(7, blocks[1].end_line);
+}
+
 TEST(Document, HeadingInsideListIsNotASection) {
   auto d = parse("# A\n\n- # inner\n");
   EXPECT_EQ(1u, d.sections.size());

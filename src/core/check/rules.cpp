@@ -89,4 +89,25 @@ std::vector<Finding> check_pair(const PairInput& input, const LanguageIdentifier
   return findings;
 }
 
+void merge_findings(std::vector<Finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+  });
+  std::vector<Finding> merged;
+  merged.reserve(findings.size());
+  for (auto& f : findings) {
+    // Repeats are equal in file and line, so they sit in the same run.
+    bool repeat = false;
+    for (auto it = merged.rbegin(); it != merged.rend() && it->file == f.file && it->line == f.line;
+         ++it) {
+      if (it->rule == f.rule && it->message == f.message) {
+        repeat = true;
+        break;
+      }
+    }
+    if (!repeat) merged.push_back(std::move(f));
+  }
+  findings = std::move(merged);
+}
+
 }  // namespace accord

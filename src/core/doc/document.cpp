@@ -131,6 +131,45 @@ class LineTable {
   std::vector<std::size_t> m_starts;
 };
 
+// A block's first and last line. cmark-gfm (0.29) misplaces a table that
+// interrupts a paragraph (its header row was the paragraph's last line):
+// the paragraph gets line 0 and the table starts at the paragraph's first
+// line. The body rows are right, so the delimiter row is the line before
+// the first body row (or the table's last line, with no body rows), and the
+// header is the line before that.
+struct NodeLines {
+  int first = 0;
+  int last = 0;
+};
+
+bool is_table(cmark_node* node) { return node && type_string(node) == "table"; }
+
+// The header row's line of TABLE.
+int table_header_line(cmark_node* table, const LineTable& lines) {
+  for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
+    if (type_string(row) == "table_row" && cmark_node_get_start_line(row) > 2) {
+      return cmark_node_get_start_line(row) - 2;
+    }
+  }
+  int delimiter = cmark_node_get_end_line(table);
+  while (delimiter > 1 && trim(lines.line(delimiter)).empty()) --delimiter;
+  return std::max(1, delimiter - 1);
+}
+
+NodeLines node_lines(cmark_node* node, const LineTable& lines) {
+  NodeLines out{cmark_node_get_start_line(node), cmark_node_get_end_line(node)};
+  if (is_table(node)) {
+    out.first = std::max(out.first, table_header_line(node, lines));
+  } else if (out.first == 0 && cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH &&
+             is_table(cmark_node_next(node))) {
+    cmark_node* table = cmark_node_next(node);
+    out.first = std::max(1, cmark_node_get_start_line(table));
+    out.last = std::max(out.first, table_header_line(table, lines) - 1);
+  }
+  out.last = std::max(out.first, out.last);
+  return out;
+}
+
 // A section boundary found while walking the tree or the shortcode lines.
 struct HeadingMark {
   HeadingKind kind;
@@ -230,8 +269,9 @@ class Walker {
     Block b;
     b.kind = kind;
     b.depth = depth;
-    b.line = cmark_node_get_start_line(node);
-    b.end_line = std::max(b.line, cmark_node_get_end_line(node));
+    NodeLines where = node_lines(node, m_lines);
+    b.line = where.first;
+    b.end_line = where.last;
     // cmark counts a block's trailing blank lines in some containers.
     while (b.end_line > b.line && trim(m_lines.line(b.end_line)).empty()) --b.end_line;
     b.source = m_lines.lines(b.line, b.end_line);
@@ -258,9 +298,8 @@ std::vector<HeadingMark> find_shortcode_headings(cmark_node* root, const LineTab
   std::vector<HeadingMark> marks;
   for (cmark_node* node = cmark_node_first_child(root); node; node = cmark_node_next(node)) {
     if (cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH) continue;
-    int first = cmark_node_get_start_line(node);
-    int last = cmark_node_get_end_line(node);
-    for (int n = first; n <= last; ++n) {
+    NodeLines where = node_lines(node, lines);
+    for (int n = where.first; n <= where.last; ++n) {
       if (auto sc = parse_heading_shortcode(lines.line(n), options.heading_shortcodes)) {
         marks.push_back(HeadingMark{HeadingKind::shortcode, sc->level, n, sc->title, sc->name});
       }

@@ -8,11 +8,20 @@
 #include <set>
 #include <sstream>
 #include <toml++/toml.h>
+#include <unordered_set>
 
 namespace accord {
 namespace {
 
 using json = nlohmann::ordered_json;
+
+// Appends a member to an object without looking the key up first.
+// ordered_json's operator[] and contains() search a vector, so building a
+// map of n keys through them takes O(n^2) time (a minute for 100,000 keys);
+// every caller here has already made sure the key is new.
+void append_member(json& object, std::string key, json value) {
+  object.get_ref<json::object_t&>().emplace_back(std::move(key), std::move(value));
+}
 
 // Thrown inside this file only; parse_front_matter turns it into a value.
 struct Stop {
@@ -79,13 +88,14 @@ class YamlConverter {
       }
       case YAML::NodeType::Map: {
         json out = json::object();
+        std::unordered_set<std::string> seen;
         for (const auto& kv : node) {
           std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string{};
-          if (out.contains(key)) {
+          if (!seen.insert(key).second) {
             fail(kv.first, fmt::format("duplicate front matter key '{}'", key),
                  "Hugo rejects duplicate keys too; keep one");
           }
-          out[key] = convert(kv.second, depth + 1);
+          append_member(out, std::move(key), convert(kv.second, depth + 1));
         }
         return out;
       }
@@ -173,7 +183,8 @@ json toml_to_json(const toml::node& node, int depth, const std::string& file) {
       return a.first->source().begin < b.first->source().begin;
     });
     json out = json::object();
-    for (auto& [k, v] : items) out[std::string(k->str())] = toml_to_json(*v, depth + 1, file);
+    // toml++ has already rejected duplicate keys.
+    for (auto& [k, v] : items) append_member(out, std::string(k->str()), toml_to_json(*v, depth + 1, file));
     return out;
   }
   if (auto* a = node.as_array()) {
@@ -276,6 +287,82 @@ JsonScan scan_json(std::string_view text, const std::string& file) {
   return scan;
 }
 
+// Builds the ordered_json of JSON front matter in linear time, as a SAX
+// handler for nlohmann-json's own parser (ordered_json::parse inserts every
+// key through operator[], which is quadratic; see append_member). Parse
+// errors are rethrown as the exceptions json::parse would have thrown.
+class OrderedJsonBuilder {
+ public:
+  explicit OrderedJsonBuilder(const std::string& file) : m_file(file) {}
+
+  json take() { return std::move(m_root); }
+
+  bool null() { return add(nullptr) != nullptr; }
+  bool boolean(bool v) { return add(v) != nullptr; }
+  bool number_integer(json::number_integer_t v) { return add(v) != nullptr; }
+  bool number_unsigned(json::number_unsigned_t v) { return add(v) != nullptr; }
+  bool number_float(json::number_float_t v, const json::string_t&) { return add(v) != nullptr; }
+  bool string(json::string_t& v) { return add(std::move(v)) != nullptr; }
+  bool binary(json::binary_t& v) { return add(json::binary(std::move(v))) != nullptr; }
+  bool start_object(std::size_t) {
+    m_stack.push_back(add(json::object()));
+    m_keys.emplace_back();
+    return true;
+  }
+  bool key(json::string_t& k) {
+    // scan_json compares keys as written; "a" and "\u0061" differ there
+    // and are the same key here.
+    if (!m_keys.back().insert(k).second) {
+      throw Stop{Failure{m_file, 1, fmt::format("duplicate front matter key '{}'", k),
+                         "Hugo rejects duplicate keys too; keep one"}};
+    }
+    m_key = std::move(k);
+    return true;
+  }
+  bool end_object() {
+    m_stack.pop_back();
+    m_keys.pop_back();
+    return true;
+  }
+  bool start_array(std::size_t) {
+    m_stack.push_back(add(json::array()));
+    return true;
+  }
+  bool end_array() {
+    m_stack.pop_back();
+    return true;
+  }
+  template <class Exception>
+  bool parse_error(std::size_t, const std::string&, const Exception& ex) {
+    throw ex;
+  }
+
+ private:
+  // Adds a value to the open array or object (or makes it the root) and
+  // returns where it now lives. Pointers on m_stack stay valid: only the
+  // innermost open container grows.
+  json* add(json value) {
+    if (m_stack.empty()) {
+      m_root = std::move(value);
+      return &m_root;
+    }
+    json& top = *m_stack.back();
+    if (top.is_array()) {
+      top.push_back(std::move(value));
+      return &top.back();
+    }
+    auto& members = top.get_ref<json::object_t&>();
+    members.emplace_back(std::move(m_key), std::move(value));
+    return &members.back().second;
+  }
+
+  const std::string& m_file;
+  json m_root;
+  std::vector<json*> m_stack;
+  std::vector<std::unordered_set<std::string>> m_keys;
+  std::string m_key;
+};
+
 int line_at(std::string_view text, std::size_t byte) {
   byte = std::min(byte, text.size());
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(byte), '\n'));
@@ -319,7 +406,9 @@ tl::expected<FrontMatterSplit, Failure> parse_front_matter(std::string_view text
       std::string_view body = text.substr(0, scan.end);
       json value;
       try {
-        value = json::parse(body);
+        OrderedJsonBuilder builder(file);
+        json::sax_parse(body, &builder);
+        value = builder.take();
       } catch (const json::parse_error& e) {
         return tl::unexpected(Failure{file, line_at(text, e.byte == 0 ? 0 : e.byte - 1),
                                       "malformed JSON front matter",

@@ -40,6 +40,7 @@ json to_json(const CommitInfo& commit) {
   out["summary"] = commit.summary;
   out["effective_date"] = commit.effective_date.to_string();
   out["effective_source"] = to_string(commit.effective_source);
+  out["published"] = commit.published ? json(commit.published->to_string()) : json(nullptr);
   return out;
 }
 

@@ -1,5 +1,8 @@
 #include "git/repository.hpp"
 
+#include "git/loose_guard.hpp"
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -63,6 +66,12 @@ Repository Repository::discover(const std::string& doc, std::string* path) {
     throw Error(doc, 0, "cannot open the git repository that contains it: " + text,
                 "check that the repository is readable and not corrupt (`git status`)");
   }
+  rc = add_loose_object_guard(repo.get());
+  if (rc < 0) {
+    std::string text = last_error_text();
+    throw Error(git_repository_path(repo.get()), 0, "cannot open its object database: " + text,
+                "check that the repository is readable and not corrupt (`git fsck`)");
+  }
   if (git_repository_is_bare(repo.get())) {
     throw Error(git_repository_path(repo.get()), 0, "is a bare repository with no work tree",
                 "run accord on a document in a clone with a work tree");
@@ -93,7 +102,33 @@ Repository Repository::discover(const std::string& doc, std::string* path) {
   return repo;
 }
 
+// libgit2 1.5.1 leaks the reference when git_revparse_single finds a
+// reference (HEAD, a branch or tag) whose object cannot be read, e.g. a
+// corrupt commit at HEAD. Look up the reference REV starts from ourselves
+// first, with owned handles, and fail with the same message revparse gives.
+void Repository::check_base_object(const std::string& rev) const {
+  std::size_t cut = std::min(rev.find_first_of("~^:"), rev.find("@{"));
+  std::string base = rev.substr(0, cut);
+  if (base.empty() || base == "@") base = "HEAD";
+  git_reference* ref_raw = nullptr;
+  if (git_reference_dwim(&ref_raw, m_repo.get(), base.c_str()) < 0) return;  // not a reference
+  ReferenceHandle ref(ref_raw);
+  git_reference* resolved_raw = nullptr;
+  if (git_reference_resolve(&resolved_raw, ref.get()) < 0) return;  // unborn: revparse says so
+  ReferenceHandle resolved(resolved_raw);
+  const git_oid* target = git_reference_target(resolved.get());
+  if (!target) return;
+  git_object* object_raw = nullptr;
+  int rc = git_object_lookup(&object_raw, m_repo.get(), target, GIT_OBJECT_ANY);
+  ObjectHandle object(object_raw);
+  if (rc < 0) {  // corrupt, or missing (a dangling reference)
+    throw Error(m_root, 0, "cannot resolve revision '" + rev + "': " + last_error_text(),
+                k_fsck_hint);
+  }
+}
+
 git_oid Repository::resolve(const std::string& rev) const {
+  check_base_object(rev);
   git_object* raw = nullptr;
   int rc = git_revparse_single(&raw, m_repo.get(), rev.c_str());
   ObjectHandle object(raw);

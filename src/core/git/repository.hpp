@@ -43,6 +43,10 @@ class Repository {
   [[noreturn]] void fail_object(const git_oid& id, const std::string& text) const;
 
  private:
+  // Throws Error when the reference REV starts from names an object that
+  // cannot be read (see repository.cpp: a libgit2 leak).
+  void check_base_object(const std::string& rev) const;
+
   RepositoryHandle m_repo;
   std::string m_root;
   std::unordered_set<git_oid, OidHash, OidEqual> m_shallow;
