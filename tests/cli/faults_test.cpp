@@ -316,6 +316,28 @@ TEST(Faults, CorruptCommitIsExit2NamingTheRepository) {
   }
 }
 
+// A corrupt commit behind HEAD: revparse reaches it through HEAD (no leak:
+// the reference itself reads fine), the history walk when it gets there.
+TEST(Faults, CorruptParentCommitIsExit2NamingTheRepository) {
+  TwoVersions t;
+  overwrite(loose_object(t.repo.path(), t.first), "garbage");
+  const std::string repo = "accord: error: " + t.repo.path().string();
+  auto show = run_accord({"show", "--rev", "HEAD~1", "privacy.md"}, t.repo.path());
+  EXPECT_EQ(2, show.exit_code);
+  EXPECT_EQ(repo + ": cannot resolve revision 'HEAD~1': failed to inflate loose object" +
+                k_fsck_hint,
+            show.err);
+  for (const char* command : {"log", "blame"}) {
+    auto r = run_accord({command, "privacy.md"}, t.repo.path());
+    EXPECT_EQ(2, r.exit_code) << command;
+    EXPECT_EQ(repo + ": cannot read object " + t.first + ": failed to inflate loose object" +
+                  k_fsck_hint,
+              r.err)
+        << command;
+    EXPECT_EQ("", r.out) << command;
+  }
+}
+
 TEST(Faults, CorruptTreeIsExit2NamingTheRepository) {
   TwoVersions t;
   std::string tree = rev_parse(t.repo.path(), "HEAD^{tree}");
