@@ -27,10 +27,11 @@ struct NotesOptions {
   std::string format = "markdown";
 };
 
+// A translation of the document, with its history as of --to for the
+// check's history rules (outdated).
 struct Side {
   const SelectedPair* pair;
-  GitDocument git;
-  History history;  // as of --to, for the check's history rules
+  History history;
 };
 
 DocumentNotes notes_for(const std::vector<const SelectedPair*>& pairs, const NotesOptions& opts,
@@ -58,10 +59,11 @@ DocumentNotes notes_for(const std::vector<const SelectedPair*>& pairs, const Not
     GitDocument git((p->config.root / p->pair.target).string());
     translations.push_back(
         {p->pair.target_language,
-         read_at(git, opts.from, p->target_display, config.document, global.max_file_size).document,
-         read_at(git, opts.to, p->target_display, config.document, global.max_file_size).document});
-    History history = git.log(log);
-    targets.push_back({p, std::move(git), std::move(history)});
+         read_at(git, opts.from, p->target_display, p->config.document, global.max_file_size)
+             .document,
+         read_at(git, opts.to, p->target_display, p->config.document, global.max_file_size)
+             .document});
+    targets.push_back({p, git.log(log)});
   }
   const WordChecker known = known_in(source_language);
   const ChangeSet changes(

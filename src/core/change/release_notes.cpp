@@ -13,7 +13,6 @@ using json = nlohmann::ordered_json;
 // The words of the notes in one language. Languages other than en and et
 // get English, as describe_reason does.
 struct Labels {
-  const char* heading;
   const char* substantial;
   const char* editorial;
   const char* none;
@@ -50,7 +49,6 @@ struct Labels {
 
 const Labels& labels(std::string_view language) {
   static const Labels en{
-      "Release notes",
       "Substantial changes",
       "Editorial changes",
       "none",
@@ -85,7 +83,6 @@ const Labels& labels(std::string_view language) {
       "not published yet; takes effect on publication (no substantial changes).",
       "not published yet, and the policy states no notice period: the effective date is unknown."};
   static const Labels et{
-      "Muudatuste ülevaade",
       "Sisulised muudatused",
       "Toimetuslikud muudatused",
       "puuduvad",
@@ -317,7 +314,7 @@ Publication publication_of(const Version& version, const std::optional<Date>& pu
 }
 
 std::string render_release_notes(const ReleaseNotes& notes) {
-  std::string out = fmt::format("# {}: {} → {}\n", labels("en").heading, notes.from, notes.to);
+  std::string out = fmt::format("# Release notes: {} → {}\n", notes.from, notes.to);
   for (const auto& d : notes.documents) {
     out += fmt::format("\n## {}\n", d.file);
     for (const auto& l : d.languages) {
