@@ -76,6 +76,21 @@ bool has_builtin_notice_template(std::string_view language);
 // field or a language with no built-in template and none given.
 std::string render_notice(const NoticeContent& content, const std::string& template_text = {});
 
+// PERIOD in words of LANGUAGE: en "14 days", "1 month"; et "14 päeva",
+// "1 kuu". English for languages without built-in words.
+std::string describe_period(const NoticePeriod& period, std::string_view language);
+
+// A section as notices and release notes name it in LANGUAGE: en
+// `Section 6 “Title”`, et `Jaotis 6 „Pealkiri”`, or the quoted title alone
+// when NUMBER is empty. English for languages without built-in words.
+std::string describe_section(std::string_view number, std::string_view title,
+                             std::string_view language);
+
+// What a notice says of an added or removed section in LANGUAGE: "a new
+// section", "the section was removed"; et "uus jaotis", "jaotis eemaldati".
+// Empty for any other status.
+std::string describe_status(ChangeStatus status, std::string_view language);
+
 // A reason in plain words in LANGUAGE ("a number or period changed (14 → 30)",
 // "muutus arv või tähtaeg (14 → 30)"); English for other languages.
 std::string describe_reason(const ChangeReason& reason, std::string_view language);

@@ -10,6 +10,7 @@
 #include "cli.hpp"
 #include "findings_format.hpp"
 #include "pair_set.hpp"
+#include "revision_input.hpp"
 
 namespace accord::cli {
 namespace {
@@ -29,17 +30,6 @@ bool in_repository(const std::filesystem::path& dir) {
     if (p == p.parent_path()) break;
   }
   return false;
-}
-
-Document read_at(GitDocument& git, const std::string& rev, const std::string& file,
-                 const DocumentOptions& options, std::size_t max_size) {
-  VersionText v = git.text_at(rev);
-  std::string label = rev + ":" + v.path;
-  auto text = decode_text(v.text, label, max_size);
-  if (!text) throw Error(text.error());
-  auto doc = parse_document(std::move(*text), file, options);
-  if (!doc) throw Error(doc.error());
-  return std::move(*doc);
 }
 
 int run_check(const CheckOptions& opts, const GlobalOptions& global) {
@@ -94,11 +84,13 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
       Document source = opts.rev.empty()
                             ? read_document(source_path, s.config.document, global.max_file_size)
                             : read_at(*source_git, opts.rev, s.source_display, s.config.document,
-                                      global.max_file_size);
+                                      global.max_file_size)
+                                  .document;
       Document target = opts.rev.empty()
                             ? read_document(target_path, s.config.document, global.max_file_size)
                             : read_at(*target_git, opts.rev, s.target_display, s.config.document,
-                                      global.max_file_size);
+                                      global.max_file_size)
+                                  .document;
       PairInput input{source,
                       target,
                       s.source_display,

@@ -23,19 +23,8 @@ struct Labels {
   const char* untranslated;
   const char* outdated;
   const char* missing;
-  const char* new_section;
-  const char* removed_section;
   const char* effective;
-  const char* section;
-  const char* open_quote;
-  const char* close_quote;
   const char* preamble;
-  const char* day;
-  const char* days;
-  const char* week;
-  const char* weeks;
-  const char* month;
-  const char* months;
   // Publication sentences, fmt syntax with {published}, {effective}, {period}.
   const char* published;
   const char* published_undated;
@@ -59,19 +48,8 @@ const Labels& labels(std::string_view language) {
       "not translated",
       "outdated (the source changed substantially since it was last translated)",
       "missing (the section has no translation)",
-      "a new section",
-      "the section was removed",
       "Effective date",
-      "Section",
-      "“",
-      "”",
       "the preamble",
-      "day",
-      "days",
-      "week",
-      "weeks",
-      "month",
-      "months",
       "published on {published}; takes effect on {effective}.",
       "published; takes effect on {effective}.",
       "not published yet. Published on {published}, it takes effect on {effective}, {period} "
@@ -93,19 +71,8 @@ const Labels& labels(std::string_view language) {
       "tõlkimata",
       "aegunud (lähtetekst on pärast viimast tõlkimist sisuliselt muutunud)",
       "puudub (jaotis on tõlkimata)",
-      "uus jaotis",
-      "jaotis eemaldati",
       "Jõustumine",
-      "Jaotis",
-      "„",
-      "”",
       "sissejuhatus",
-      "päev",
-      "päeva",
-      "nädal",
-      "nädalat",
-      "kuu",
-      "kuud",
       "avaldatud {published}; jõustub {effective}.",
       "avaldatud; jõustub {effective}.",
       "pole veel avaldatud. Avaldamisel {published} jõustub {effective}, {period} hiljem.",
@@ -118,18 +85,9 @@ const Labels& labels(std::string_view language) {
   return language == "et" ? et : en;
 }
 
-std::string period_words(const NoticePeriod& p, const Labels& w) {
-  const char* unit = p.unit == "month"  ? (p.amount == 1 ? w.month : w.months)
-                     : p.unit == "week" ? (p.amount == 1 ? w.week : w.weeks)
-                                        : (p.amount == 1 ? w.day : w.days);
-  return fmt::format("{} {}", p.amount, unit);
-}
-
 std::string section_name(const std::string& number, const std::string& title, bool preamble,
-                         const Labels& w) {
-  if (preamble) return w.preamble;
-  std::string quoted = fmt::format("{}{}{}", w.open_quote, title, w.close_quote);
-  return number.empty() ? quoted : fmt::format("{} {} {}", w.section, number, quoted);
+                         const Labels& w, std::string_view language) {
+  return preamble ? std::string(w.preamble) : describe_section(number, title, language);
 }
 
 json string_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
@@ -164,7 +122,7 @@ std::string publication_text(const DocumentNotes& d, const Labels& w, std::strin
   const Publication& p = d.publication;
   const std::string published = p.published ? format_date(*p.published, language) : "";
   const std::string effective = p.effective ? format_date(*p.effective, language) : "";
-  const std::string period = d.period ? period_words(d.period->period, w) : "";
+  const std::string period = d.period ? describe_period(d.period->period, language) : "";
   const char* tmpl = nullptr;
   switch (p.state) {
     case Publication::State::published:
@@ -186,17 +144,13 @@ std::string publication_text(const DocumentNotes& d, const Labels& w, std::strin
 }
 
 std::string change_line(const NoteChange& c, const Labels& w, std::string_view language) {
-  std::string why;
-  if (c.section.status == ChangeStatus::added) {
-    why = w.new_section;
-  } else if (c.section.status == ChangeStatus::removed) {
-    why = w.removed_section;
-  } else {
+  std::string why = describe_status(c.section.status, language);
+  if (why.empty()) {
     for (const auto& r : c.section.reasons) {
       why += (why.empty() ? "" : "; ") + describe_reason(r, language);
     }
   }
-  std::string name = section_name(c.section.number, c.section.title, c.preamble, w);
+  std::string name = section_name(c.section.number, c.section.title, c.preamble, w, language);
   if (c.translation_only) name += fmt::format(" ({})", w.translation_only);
   return fmt::format("- {}: {}.\n", name, why);
 }
@@ -218,7 +172,8 @@ std::string status_list(const LanguageNotes& l, const Labels& w) {
     const char* what = i.rule == "outdated"          ? w.outdated
                        : i.rule == "missing-section" ? w.missing
                                                      : w.untranslated;
-    out += fmt::format("- {}: {}.\n", section_name(i.number, i.title, i.preamble, w), what);
+    out += fmt::format("- {}: {}.\n", section_name(i.number, i.title, i.preamble, w, l.language),
+                       what);
   }
   return out + "\n";
 }

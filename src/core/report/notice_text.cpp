@@ -63,36 +63,44 @@ const Words& words(std::string_view language) {
 }
 
 std::string period_text(const std::optional<NoticePeriod>& p, std::string_view language) {
-  if (!p) return "";
-  const Words& w = words(language);
-  const char* unit = p->unit == "month" ? (p->amount == 1 ? w.month : w.months)
-                     : p->unit == "week" ? (p->amount == 1 ? w.week : w.weeks)
-                                         : (p->amount == 1 ? w.day : w.days);
-  return fmt::format("{} {}", p->amount, unit);
+  return p ? describe_period(*p, language) : std::string();
 }
 
 std::string section_list(const std::vector<NoticeSection>& sections, std::string_view language) {
-  const Words& w = words(language);
   std::string out;
   for (const auto& s : sections) {
-    std::string name = s.number.empty()
-                           ? fmt::format("{}{}{}", w.open_quote, s.title, w.close_quote)
-                           : fmt::format("{} {} {}{}{}", w.section, s.number, w.open_quote, s.title,
-                                         w.close_quote);
-    std::string why;
-    if (s.status == ChangeStatus::added) {
-      why = w.new_section;
-    } else if (s.status == ChangeStatus::removed) {
-      why = w.removed_section;
-    } else {
+    std::string why = describe_status(s.status, language);
+    if (why.empty()) {
       for (const auto& r : s.reasons) why += (why.empty() ? "" : "; ") + describe_reason(r, language);
     }
-    out += fmt::format("- {}: {}.\n", name, why);
+    out += fmt::format("- {}: {}.\n", describe_section(s.number, s.title, language), why);
   }
   return out;
 }
 
 }  // namespace
+
+std::string describe_period(const NoticePeriod& p, std::string_view language) {
+  const Words& w = words(language);
+  const char* unit = p.unit == "month"  ? (p.amount == 1 ? w.month : w.months)
+                     : p.unit == "week" ? (p.amount == 1 ? w.week : w.weeks)
+                                        : (p.amount == 1 ? w.day : w.days);
+  return fmt::format("{} {}", p.amount, unit);
+}
+
+std::string describe_section(std::string_view number, std::string_view title,
+                             std::string_view language) {
+  const Words& w = words(language);
+  std::string quoted = fmt::format("{}{}{}", w.open_quote, title, w.close_quote);
+  return number.empty() ? quoted : fmt::format("{} {} {}", w.section, number, quoted);
+}
+
+std::string describe_status(ChangeStatus status, std::string_view language) {
+  const Words& w = words(language);
+  if (status == ChangeStatus::added) return w.new_section;
+  if (status == ChangeStatus::removed) return w.removed_section;
+  return {};
+}
 
 bool has_builtin_notice_template(std::string_view language) { return language == "en" || language == "et"; }
 
