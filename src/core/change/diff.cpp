@@ -72,6 +72,19 @@ std::string_view to_string(ChangeStatus status) {
 
 std::vector<DiffOp> word_diff(std::string_view old_text, std::string_view new_text,
                               std::string_view locale) {
+  // One run, or none: what dtl finds, without tokenising (most sections of
+  // a long diff are unchanged text under a new number).
+  if (old_text == new_text || old_text.empty() || new_text.empty()) {
+    std::vector<DiffOp> ops;
+    if (old_text == new_text) {
+      if (!old_text.empty()) ops.push_back({DiffOp::Kind::equal, std::string(old_text)});
+    } else if (!old_text.empty()) {
+      ops.push_back({DiffOp::Kind::remove, std::string(old_text)});
+    } else {
+      ops.push_back({DiffOp::Kind::insert, std::string(new_text)});
+    }
+    return ops;
+  }
   std::vector<std::string> a, b;
   for_each_token(old_text, locale, [&](std::string_view t, std::size_t, bool) { a.emplace_back(t); });
   for_each_token(new_text, locale, [&](std::string_view t, std::size_t, bool) { b.emplace_back(t); });
