@@ -215,16 +215,25 @@ std::vector<AlignedPair> align_items(const std::vector<Item>& src, const std::ve
           step = s;
         }
       };
-      if (i > 0 && j > 0 && cost[at(i - 1, j - 1)] < inf) {
+      // A score is at most 1, so a match costs at least k_match_cost: a step
+      // that cannot beat the best so far (ties go to the step tried first)
+      // is not scored. The result is the same as scoring every step.
+      double skip_best = inf;
+      if (i > 0) skip_best = std::min(skip_best, cost[at(i - 1, j)] + k_skip_cost);
+      if (j > 0) skip_best = std::min(skip_best, cost[at(i, j - 1)] + k_skip_cost);
+      if (i > 0 && j > 0 && cost[at(i - 1, j - 1)] < inf &&
+          !(cost[at(i - 1, j - 1)] + k_match_cost > skip_best)) {
         consider(cost[at(i - 1, j - 1)], match_cost(scorer.score(src[i - 1], tgt[j - 1])), one_one);
       }
       if (i > 0 && cost[at(i - 1, j)] < inf) consider(cost[at(i - 1, j)], k_skip_cost, one_zero);
       if (j > 0 && cost[at(i, j - 1)] < inf) consider(cost[at(i, j - 1)], k_skip_cost, zero_one);
-      if (i > 1 && j > 0 && cost[at(i - 2, j - 1)] < inf) {
+      if (i > 1 && j > 0 && cost[at(i - 2, j - 1)] < inf &&
+          cost[at(i - 2, j - 1)] + (k_merge_cost + k_match_cost) < best) {
         double s = scorer.score(src_pairs[i - 2], tgt[j - 1]);
         consider(cost[at(i - 2, j - 1)], k_merge_cost + match_cost(s), two_one);
       }
-      if (i > 0 && j > 1 && cost[at(i - 1, j - 2)] < inf) {
+      if (i > 0 && j > 1 && cost[at(i - 1, j - 2)] < inf &&
+          cost[at(i - 1, j - 2)] + (k_merge_cost + k_match_cost) < best) {
         double s = scorer.score(src[i - 1], tgt_pairs[j - 2]);
         consider(cost[at(i - 1, j - 2)], k_merge_cost + match_cost(s), one_two);
       }
