@@ -137,6 +137,21 @@ void overwrite(const fs::path& object, std::string_view bytes) {
   write_file(object, bytes);
 }
 
+// log, blame and show (--rev HEAD) of DOC in REPO each exit 2 with exactly
+// ERR and print nothing. Each run is killed after 20 s, so a hang fails the
+// test instead of stalling the suite.
+void expect_each_read_fails(const fs::path& repo, const std::string& doc, const std::string& err) {
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"log", doc}, {"blame", doc}, {"show", "--rev", "HEAD", doc}}) {
+    std::vector<std::string> argv{ACCORD_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    auto r = run_program(argv, repo, std::chrono::seconds(20));
+    EXPECT_EQ(2, r.exit_code) << args[0] << " (killed after 20 s if it hangs)";
+    EXPECT_EQ(err, r.err) << args[0];
+    EXPECT_EQ("", r.out) << args[0];
+  }
+}
+
 // Two versions of privacy.md, with fixed dates.
 struct TwoVersions {
   TestRepo repo;
@@ -210,14 +225,7 @@ TEST(Faults, DocumentMissingFromTheRepositoryNamesTheRevision) {
                           t.repo.path().string() +
                           "; check the path and revision; `git log --all --oneline -- "
                           "no/such.md` shows where it has been\n";
-  for (const auto& args :
-       std::vector<std::vector<std::string>>{{"log", "no/such.md"},
-                                             {"blame", "no/such.md"},
-                                             {"show", "--rev", "HEAD", "no/such.md"}}) {
-    auto r = run_accord(args, t.repo.path());
-    EXPECT_EQ(2, r.exit_code) << args[0];
-    EXPECT_EQ(err, r.err) << args[0];
-  }
+  expect_each_read_fails(t.repo.path(), "no/such.md", err);
 }
 
 TEST(Faults, LogOfAFileOutsideAnyRepositoryByAbsolutePath) {
@@ -289,15 +297,7 @@ TEST(Faults, CorruptBlobIsExit2NamingTheRepository) {
   overwrite(loose_object(t.repo.path(), blob), "garbage");
   const std::string err = "accord: error: " + t.repo.path().string() + ": cannot read object " +
                           blob + ": failed to inflate loose object" + k_fsck_hint;
-  for (const auto& args :
-       std::vector<std::vector<std::string>>{{"log", "privacy.md"},
-                                             {"blame", "privacy.md"},
-                                             {"show", "--rev", "HEAD", "privacy.md"}}) {
-    auto r = run_accord(args, t.repo.path());
-    EXPECT_EQ(2, r.exit_code) << args[0];
-    EXPECT_EQ(err, r.err) << args[0];
-    EXPECT_EQ("", r.out) << args[0];
-  }
+  expect_each_read_fails(t.repo.path(), "privacy.md", err);
 }
 
 TEST(Faults, CorruptCommitIsExit2NamingTheRepository) {
@@ -306,14 +306,7 @@ TEST(Faults, CorruptCommitIsExit2NamingTheRepository) {
   const std::string err = "accord: error: " + t.repo.path().string() +
                           ": cannot resolve revision 'HEAD': failed to inflate loose object" +
                           k_fsck_hint;
-  for (const auto& args :
-       std::vector<std::vector<std::string>>{{"log", "privacy.md"},
-                                             {"blame", "privacy.md"},
-                                             {"show", "--rev", "HEAD", "privacy.md"}}) {
-    auto r = run_accord(args, t.repo.path());
-    EXPECT_EQ(2, r.exit_code) << args[0];
-    EXPECT_EQ(err, r.err) << args[0];
-  }
+  expect_each_read_fails(t.repo.path(), "privacy.md", err);
 }
 
 // A corrupt commit behind HEAD: revparse reaches it through HEAD (no leak:
@@ -371,17 +364,7 @@ TEST(Faults, TruncatedBlobIsExit2NamingTheRepository) {
   overwrite(object, bytes.substr(0, bytes.size() / 2));
   const std::string err = "accord: error: " + t.repo.path().string() + ": cannot read object " +
                           blob + ": loose object is truncated" + k_fsck_hint;
-  for (const auto& args :
-       std::vector<std::vector<std::string>>{{"log", "privacy.md"},
-                                             {"blame", "privacy.md"},
-                                             {"show", "--rev", "HEAD", "privacy.md"}}) {
-    std::vector<std::string> argv{ACCORD_BINARY};
-    argv.insert(argv.end(), args.begin(), args.end());
-    auto r = run_program(argv, t.repo.path(), std::chrono::seconds(20));
-    EXPECT_EQ(2, r.exit_code) << args[0] << ": killed after 20 s if it hangs";
-    EXPECT_EQ(err, r.err) << args[0];
-    EXPECT_EQ("", r.out) << args[0];
-  }
+  expect_each_read_fails(t.repo.path(), "privacy.md", err);
 }
 
 TEST(Faults, TruncatedCommitIsExit2NamingTheRepository) {
@@ -392,16 +375,7 @@ TEST(Faults, TruncatedCommitIsExit2NamingTheRepository) {
   const std::string err = "accord: error: " + t.repo.path().string() +
                           ": cannot resolve revision 'HEAD': loose object is truncated" +
                           k_fsck_hint;
-  for (const auto& args :
-       std::vector<std::vector<std::string>>{{"log", "privacy.md"},
-                                             {"blame", "privacy.md"},
-                                             {"show", "--rev", "HEAD", "privacy.md"}}) {
-    std::vector<std::string> argv{ACCORD_BINARY};
-    argv.insert(argv.end(), args.begin(), args.end());
-    auto r = run_program(argv, t.repo.path(), std::chrono::seconds(20));
-    EXPECT_EQ(2, r.exit_code) << args[0] << ": killed after 20 s if it hangs";
-    EXPECT_EQ(err, r.err) << args[0];
-  }
+  expect_each_read_fails(t.repo.path(), "privacy.md", err);
 }
 
 // Packed objects are libgit2's own to check: a pack cut in half (its index
@@ -420,16 +394,7 @@ TEST(Faults, TruncatedPackIsExit2NamingTheRepository) {
   const std::string err = "accord: error: " + t.repo.path().string() +
                           ": cannot resolve revision 'HEAD': object not found - no match for id (" +
                           t.second + ")" + k_fsck_hint;
-  for (const auto& args :
-       std::vector<std::vector<std::string>>{{"log", "privacy.md"},
-                                             {"blame", "privacy.md"},
-                                             {"show", "--rev", "HEAD", "privacy.md"}}) {
-    std::vector<std::string> argv{ACCORD_BINARY};
-    argv.insert(argv.end(), args.begin(), args.end());
-    auto r = run_program(argv, t.repo.path(), std::chrono::seconds(20));
-    EXPECT_EQ(2, r.exit_code) << args[0];
-    EXPECT_EQ(err, r.err) << args[0];
-  }
+  expect_each_read_fails(t.repo.path(), "privacy.md", err);
 }
 
 // The guard passes every sound object on: a repository whose objects are
