@@ -4,8 +4,8 @@
 
 #include <accord/align.hpp>
 #include <accord/change.hpp>
-#include <accord/history.hpp>
 #include <accord/document.hpp>
+#include <accord/history.hpp>
 #include <accord/langid.hpp>
 #include <nlohmann/json.hpp>
 #include <optional>

@@ -34,8 +34,8 @@ struct Config {
   // accord.toml's [notice_templates]: language → template file (relative to
   // root), for languages without a built-in template or to replace one.
   std::map<std::string, std::string> notice_templates;
-  std::string accord_toml;   // path of accord.toml when there is one
-  std::string hugo_config;   // path of the Hugo config file when there is one
+  std::string accord_toml;  // path of accord.toml when there is one
+  std::string hugo_config;  // path of the Hugo config file when there is one
 };
 
 // Reads ROOT/accord.toml (optional) and the Hugo config there (optional).

@@ -13,10 +13,10 @@ namespace accord {
 
 // A promised period of notice.
 struct NoticePeriod {
-  int amount = 0;          // 14
-  std::string unit;        // "day", "week" or "month"
-  std::string phrase;      // the sentence it was read from, as written
-  int line = 0;            // the block's first line; 0 when configured, not read
+  int amount = 0;      // 14
+  std::string unit;    // "day", "week" or "month"
+  std::string phrase;  // the sentence it was read from, as written
+  int line = 0;        // the block's first line; 0 when configured, not read
   // Length in days for comparing periods: weeks are 7 days, months 31 (the
   // longest a month can be, so "one month" never loses to "30 days").
   int approximate_days() const;
@@ -61,8 +61,8 @@ struct NoticeContent {
   bool substantial = false;    // any substantial change
   Date published;
   Date effective;
-  std::optional<NoticePeriod> period;   // the period applied; nullopt when editorial only
-  std::vector<NoticeSection> sections;  // substantially changed sections, document order
+  std::optional<NoticePeriod> period;    // the period applied; nullopt when editorial only
+  std::vector<NoticeSection> sections;   // substantially changed sections, document order
   std::vector<NoticeSection> editorial;  // editorially changed sections
 };
 

@@ -31,10 +31,10 @@ std::string Style::wrap(std::string_view code, std::string_view s) const {
 void print(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> table = {
-      check_command(),    align_command(), diff_command(), notice_command(), notes_command(),
-      sections_command(), pairs_command(), log_command(),  show_command(),   blame_command(),
-      report_command(),   publish_command()};
+  static const std::vector<Command> table = {check_command(),  align_command(),  diff_command(),
+                                             notice_command(), notes_command(),  sections_command(),
+                                             pairs_command(),  log_command(),    show_command(),
+                                             blame_command(),  report_command(), publish_command()};
   return table;
 }
 
@@ -69,7 +69,8 @@ int run(int argc, char** argv) {
   app.fallthrough();
   app.set_version_flag("--version", std::string("accord ") + ACCORD_VERSION);
   GlobalOptions global;
-  app.add_option("--color", global.color, "Colour output: auto (TTY only, NO_COLOR respected), always, never")
+  app.add_option("--color", global.color,
+                 "Colour output: auto (TTY only, NO_COLOR respected), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   app.add_option("--max-file-size", global.max_file_size,

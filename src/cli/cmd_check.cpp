@@ -2,9 +2,9 @@
 #include <accord/check.hpp>
 #include <accord/document.hpp>
 #include <accord/history.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <optional>
-#include <algorithm>
 #include <set>
 
 #include "cli.hpp"
@@ -38,7 +38,8 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
   std::vector<std::string> languages;
   for (const auto& s : selected) {
     for (const auto& l : {s.pair.source_language, s.pair.target_language}) {
-      if (std::find(languages.begin(), languages.end(), l) == languages.end()) languages.push_back(l);
+      if (std::find(languages.begin(), languages.end(), l) == languages.end())
+        languages.push_back(l);
     }
   }
   std::vector<Finding> findings;
@@ -62,7 +63,9 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
           history->source = source_git->log(log);
           history->target = target_git->log(log);
           const std::string language = s.pair.source_language;
-          history->known = [&langid, language](std::string_view w) { return langid.spells(w, language); };
+          history->known = [&langid, language](std::string_view w) {
+            return langid.spells(w, language);
+          };
         } catch (const Error& e) {
           // A page not committed yet, or a repository with no commits: the
           // documents are still checked, only their history is not. With
@@ -127,40 +130,41 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
 }  // namespace
 
 Command check_command() {
-  return {"check", "Check translation pairs: untranslated text, missing sections, mismatches",
-          [](CLI::App& app, const GlobalOptions& global) {
-            auto opts = std::make_shared<CheckOptions>();
-            app.add_option("PATH", opts->paths,
-                           "Site folders or Markdown files (default: the site found from the "
-                           "current folder)");
-            app.add_option("--format", opts->format, "Output format")
-                ->check(CLI::IsMember({"text", "json", "github", "sarif"}))
-                ->capture_default_str();
-            app.add_option("--rev", opts->rev,
-                           "Check the documents as they were at this revision (read through "
-                           "libgit2); history rules see history up to it");
-            app.add_option("--fail-on", opts->fail_on,
-                           "Exit 1 when a finding is at or above this severity")
-                ->check(CLI::IsMember({"error", "warning", "never"}))
-                ->capture_default_str();
-            app.footer(
-                "Rules (docs/rules.md): untranslated, untranslated-front-matter, missing-section,\n"
-                "extra-section, invariant-mismatch, structure-mismatch (warning), length-ratio\n"
-                "(warning), front-matter-mismatch (warning), outdated, history-truncated (warning).\n"
-                "In a git repository the history rules run too; elsewhere they are skipped with a\n"
-                "note. A commit that changes the translation with an 'Accord-Reviewed: 6, 8'\n"
-                "(or 'all') trailer marks those sections reviewed.\n\n"
-                "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;\n"
-                "2 usage or input error; 3 internal error.\n\n"
-                "Examples:\n"
-                "  accord check                          # every pair of the site here\n"
-                "  accord check content/privacy.et.md    # the pair this file belongs to\n"
-                "  accord check --format github          # annotations in GitHub Actions\n"
-                "  accord check --format sarif > accord.sarif\n"
-                "  accord check --fail-on warning\n"
-                "  accord check --rev v2.0              # as the documents were at tag v2.0");
-            return [opts, &global] { return run_check(*opts, global); };
-          }};
+  return {
+      "check", "Check translation pairs: untranslated text, missing sections, mismatches",
+      [](CLI::App& app, const GlobalOptions& global) {
+        auto opts = std::make_shared<CheckOptions>();
+        app.add_option("PATH", opts->paths,
+                       "Site folders or Markdown files (default: the site found from the "
+                       "current folder)");
+        app.add_option("--format", opts->format, "Output format")
+            ->check(CLI::IsMember({"text", "json", "github", "sarif"}))
+            ->capture_default_str();
+        app.add_option("--rev", opts->rev,
+                       "Check the documents as they were at this revision (read through "
+                       "libgit2); history rules see history up to it");
+        app.add_option("--fail-on", opts->fail_on,
+                       "Exit 1 when a finding is at or above this severity")
+            ->check(CLI::IsMember({"error", "warning", "never"}))
+            ->capture_default_str();
+        app.footer(
+            "Rules (docs/rules.md): untranslated, untranslated-front-matter, missing-section,\n"
+            "extra-section, invariant-mismatch, structure-mismatch (warning), length-ratio\n"
+            "(warning), front-matter-mismatch (warning), outdated, history-truncated (warning).\n"
+            "In a git repository the history rules run too; elsewhere they are skipped with a\n"
+            "note. A commit that changes the translation with an 'Accord-Reviewed: 6, 8'\n"
+            "(or 'all') trailer marks those sections reviewed.\n\n"
+            "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;\n"
+            "2 usage or input error; 3 internal error.\n\n"
+            "Examples:\n"
+            "  accord check                          # every pair of the site here\n"
+            "  accord check content/privacy.et.md    # the pair this file belongs to\n"
+            "  accord check --format github          # annotations in GitHub Actions\n"
+            "  accord check --format sarif > accord.sarif\n"
+            "  accord check --fail-on warning\n"
+            "  accord check --rev v2.0              # as the documents were at tag v2.0");
+        return [opts, &global] { return run_check(*opts, global); };
+      }};
 }
 
 }  // namespace accord::cli

@@ -68,8 +68,10 @@ int run_notice(const NoticeCliOptions& opts, const GlobalOptions& global) {
     GitDocument source_git(source_path);
     DocumentVersions source{
         source_language,
-        read_at(source_git, opts.from, first.source_display, config.document, global.max_file_size).document,
-        read_at(source_git, opts.to, first.source_display, config.document, global.max_file_size).document};
+        read_at(source_git, opts.from, first.source_display, config.document, global.max_file_size)
+            .document,
+        read_at(source_git, opts.to, first.source_display, config.document, global.max_file_size)
+            .document};
     std::optional<int> option_days;
     if (opts.notice_days >= 0) option_days = opts.notice_days;
     auto applied = applicable_notice_period(source.before, source.after, source_language,
@@ -77,9 +79,12 @@ int run_notice(const NoticeCliOptions& opts, const GlobalOptions& global) {
     std::vector<DocumentVersions> versions;
     for (const auto* p : pairs) {
       GitDocument target_git((p->config.root / p->pair.target).string());
-      versions.push_back({p->pair.target_language,
-                          read_at(target_git, opts.from, p->target_display, config.document, global.max_file_size).document,
-                          read_at(target_git, opts.to, p->target_display, config.document, global.max_file_size).document});
+      versions.push_back(
+          {p->pair.target_language,
+           read_at(target_git, opts.from, p->target_display, config.document, global.max_file_size)
+               .document,
+           read_at(target_git, opts.to, p->target_display, config.document, global.max_file_size)
+               .document});
     }
     WordChecker known = [&](std::string_view w) { return speller.spells(w, source_language); };
     const ChangeSet changes(std::move(source), std::move(versions), known);
@@ -88,8 +93,8 @@ int run_notice(const NoticeCliOptions& opts, const GlobalOptions& global) {
     std::string period_source;
     if (applied) {
       period = applied->period;
-      period_source = applied->origin == PeriodOrigin::option   ? "--notice-days"
-                      : applied->origin == PeriodOrigin::config ? "accord.toml"
+      period_source = applied->origin == PeriodOrigin::option        ? "--notice-days"
+                      : applied->origin == PeriodOrigin::config      ? "accord.toml"
                       : applied->origin == PeriodOrigin::old_version ? opts.from
                                                                      : opts.to;
     }
@@ -99,7 +104,8 @@ int run_notice(const NoticeCliOptions& opts, const GlobalOptions& global) {
                   "pass --notice-days N or set notice_days in accord.toml");
     }
     Date effective = substantial ? add_period(*published, *period) : *published;
-    std::vector<std::string> languages = opts.languages.empty() ? all_languages : split_list(opts.languages);
+    std::vector<std::string> languages =
+        opts.languages.empty() ? all_languages : split_list(opts.languages);
 
     json doc_json;
     doc_json["file"] = first.source_display;
@@ -108,26 +114,31 @@ int run_notice(const NoticeCliOptions& opts, const GlobalOptions& global) {
     doc_json["published"] = published->to_string();
     doc_json["effective"] = effective.to_string();
     doc_json["substantial"] = substantial;
-    doc_json["notice_period"] =
-        period && substantial ? json{{"amount", period->amount}, {"unit", period->unit},
-                                     {"phrase", period->phrase}, {"from", period_source}}
-                              : json(nullptr);
+    doc_json["notice_period"] = period && substantial ? json{{"amount", period->amount},
+                                                             {"unit", period->unit},
+                                                             {"phrase", period->phrase},
+                                                             {"from", period_source}}
+                                                      : json(nullptr);
     doc_json["sections"] = json::array();
     for (const auto& d : changes.diffs()) {
       NoticeSection s = changes.section_in(d, source_language);
       json reasons = json::array();
-      for (const auto& r : d.classification.reasons) reasons.push_back(json{{"kind", r.kind}, {"old", r.old_value}, {"new", r.new_value}});
-      doc_json["sections"].push_back(json{{"section", {{"number", s.number.empty() ? json(nullptr) : json(s.number)}, {"title", s.title}}},
-                                          {"status", to_string(d.status)},
-                                          {"classification", d.classification.substantial ? "substantial" : "editorial"},
-                                          {"reasons", reasons}});
+      for (const auto& r : d.classification.reasons)
+        reasons.push_back(json{{"kind", r.kind}, {"old", r.old_value}, {"new", r.new_value}});
+      doc_json["sections"].push_back(json{
+          {"section",
+           {{"number", s.number.empty() ? json(nullptr) : json(s.number)}, {"title", s.title}}},
+          {"status", to_string(d.status)},
+          {"classification", d.classification.substantial ? "substantial" : "editorial"},
+          {"reasons", reasons}});
     }
     doc_json["notices"] = json::object();
 
     for (const auto& language : languages) {
       const DocumentVersions* t = changes.translation(language);
       if (language != source_language && !t) {
-        throw Error(first.source_display, 0, fmt::format("no {} translation to write a notice in", language),
+        throw Error(first.source_display, 0,
+                    fmt::format("no {} translation to write a notice in", language),
                     "run 'accord pairs' to see the languages, or pass --lang");
       }
       NoticeContent content;
@@ -139,7 +150,8 @@ int run_notice(const NoticeCliOptions& opts, const GlobalOptions& global) {
       content.period = substantial ? period : std::nullopt;
       for (const auto& d : changes.diffs()) {
         auto s = changes.section_in(d, language);
-        (d.classification.substantial ? content.sections : content.editorial).push_back(std::move(s));
+        (d.classification.substantial ? content.sections : content.editorial)
+            .push_back(std::move(s));
       }
       std::string tmpl;
       auto custom = config.notice_templates.find(language);
@@ -149,7 +161,8 @@ int run_notice(const NoticeCliOptions& opts, const GlobalOptions& global) {
       std::string notice = render_notice(content, tmpl);
       doc_json["notices"][language] = notice;
       if (opts.format == "html") {
-        out_text += fmt::format("<article lang=\"{}\">\n{}</article>\n", language, markdown_to_html(notice));
+        out_text += fmt::format("<article lang=\"{}\">\n{}</article>\n", language,
+                                markdown_to_html(notice));
       } else {
         if (!out_text.empty()) out_text += opts.format == "markdown" ? "\n---\n\n" : "\n";
         out_text += notice;
@@ -161,9 +174,11 @@ int run_notice(const NoticeCliOptions& opts, const GlobalOptions& global) {
   if (opts.format == "json") {
     print(out_json.dump(2) + "\n");
   } else if (opts.format == "html") {
-    print("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
-          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">\n"
-          "<title>Notice</title>\n</head>\n<body>\n" + out_text + "</body>\n</html>\n");
+    print(
+        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">\n"
+        "<title>Notice</title>\n</head>\n<body>\n" +
+        out_text + "</body>\n</html>\n");
   } else {
     print(out_text);
   }
@@ -173,35 +188,37 @@ int run_notice(const NoticeCliOptions& opts, const GlobalOptions& global) {
 }  // namespace
 
 Command notice_command() {
-  return {"notice", "Write the notice of substantial changes, in each language, with the effective date",
-          [](CLI::App& app, const GlobalOptions& global) {
-            auto opts = std::make_shared<NoticeCliOptions>();
-            app.add_option("PATH", opts->paths, "Site folders or documents (default: every pair)");
-            app.add_option("--from", opts->from, "The revision published before")->required();
-            app.add_option("--to", opts->to, "The revision being published")->capture_default_str();
-            app.add_option("--published", opts->published, "Publication date, YYYY-MM-DD")->required();
-            app.add_option("--lang", opts->languages, "Languages to write, e.g. et,en (default: all)");
-            app.add_option("--notice-days", opts->notice_days,
-                           "Notice period in days (default: accord.toml's notice_days, else the "
-                           "period the policy states)");
-            app.add_option("--format", opts->format, "Output format")
-                ->check(CLI::IsMember({"markdown", "text", "json", "html"}))
-                ->capture_default_str();
-            app.footer(
-                "The effective date is the publication date plus the notice period the policy\n"
-                "itself promises (\"at least 14 days before they become effective\"); when the\n"
-                "old and new versions promise different periods, the longer applies. With only\n"
-                "editorial changes the notice says so and they apply from the publication date.\n"
-                "Dates are written per language by ICU (en \"April 9, 2026\", et \"9. aprill 2026\").\n"
-                "Built-in templates: en, et; others via [notice_templates] in accord.toml.\n\n"
-                "Exit codes: 0 written; 2 usage or input error, including substantial changes\n"
-                "with no notice period (pass --notice-days).\n\n"
-                "Examples:\n"
-                "  accord notice --from v1 --to v2 --published 2026-04-09\n"
-                "  accord notice content/privacy.en.md --from v1 --published 2026-04-09 --lang et\n"
-                "  accord notice --from v1 --published 2026-04-09 --format json");
-            return [opts, &global] { return run_notice(*opts, global); };
-          }};
+  return {
+      "notice",
+      "Write the notice of substantial changes, in each language, with the effective date",
+      [](CLI::App& app, const GlobalOptions& global) {
+        auto opts = std::make_shared<NoticeCliOptions>();
+        app.add_option("PATH", opts->paths, "Site folders or documents (default: every pair)");
+        app.add_option("--from", opts->from, "The revision published before")->required();
+        app.add_option("--to", opts->to, "The revision being published")->capture_default_str();
+        app.add_option("--published", opts->published, "Publication date, YYYY-MM-DD")->required();
+        app.add_option("--lang", opts->languages, "Languages to write, e.g. et,en (default: all)");
+        app.add_option("--notice-days", opts->notice_days,
+                       "Notice period in days (default: accord.toml's notice_days, else the "
+                       "period the policy states)");
+        app.add_option("--format", opts->format, "Output format")
+            ->check(CLI::IsMember({"markdown", "text", "json", "html"}))
+            ->capture_default_str();
+        app.footer(
+            "The effective date is the publication date plus the notice period the policy\n"
+            "itself promises (\"at least 14 days before they become effective\"); when the\n"
+            "old and new versions promise different periods, the longer applies. With only\n"
+            "editorial changes the notice says so and they apply from the publication date.\n"
+            "Dates are written per language by ICU (en \"April 9, 2026\", et \"9. aprill 2026\").\n"
+            "Built-in templates: en, et; others via [notice_templates] in accord.toml.\n\n"
+            "Exit codes: 0 written; 2 usage or input error, including substantial changes\n"
+            "with no notice period (pass --notice-days).\n\n"
+            "Examples:\n"
+            "  accord notice --from v1 --to v2 --published 2026-04-09\n"
+            "  accord notice content/privacy.en.md --from v1 --published 2026-04-09 --lang et\n"
+            "  accord notice --from v1 --published 2026-04-09 --format json");
+        return [opts, &global] { return run_notice(*opts, global); };
+      }};
 }
 
 }  // namespace accord::cli

@@ -59,11 +59,13 @@ TEST(CliCheck, MissingPathIsExit2) {
 
 TEST(CliCheck, FileOutsideAnyPairIsSkippedWithANotice) {
   // pre-commit passes every changed .md file, README.md included.
-  auto r = run_accord({"check", "README.md", "fixtures/translated/content/privacy.et.md"}, source_dir());
+  auto r =
+      run_accord({"check", "README.md", "fixtures/translated/content/privacy.et.md"}, source_dir());
   EXPECT_EQ(0, r.exit_code) << r.err;
-  EXPECT_EQ("note: README.md: not part of any translation pair, skipped; run 'accord pairs' to see "
-            "the pairs of the site\n\n0 errors, 0 warnings in 1 pair\n",
-            r.out);
+  EXPECT_EQ(
+      "note: README.md: not part of any translation pair, skipped; run 'accord pairs' to see "
+      "the pairs of the site\n\n0 errors, 0 warnings in 1 pair\n",
+      r.out);
 }
 
 TEST(CliCheck, BothFilesOfAPairCheckItOnce) {
@@ -102,13 +104,14 @@ TEST(CliCheck, ColourOnlyWhenAsked) {
 }
 
 TEST(CliAlign, ExampleSiteAlignsTenSections) {
-  auto r = run_accord({"align", "fixtures/site/content/privacy.en.md",
-                       "fixtures/site/content/privacy.et.md"},
-                      source_dir());
+  auto r = run_accord(
+      {"align", "fixtures/site/content/privacy.en.md", "fixtures/site/content/privacy.et.md"},
+      source_dir());
   EXPECT_EQ(0, r.exit_code) << r.err;
   EXPECT_EQ(11, std::count(r.out.begin(), r.out.end(), '\n')) << r.out;  // header + 10 rows
   EXPECT_NE(std::string::npos, r.out.find("    8  1 Introduction  <->  1 Sissejuhatus  ")) << r.out;
-  EXPECT_NE(std::string::npos, r.out.find("  122  Cookie Policy  <->  Cookie Policy  1.00")) << r.out;
+  EXPECT_NE(std::string::npos, r.out.find("  122  Cookie Policy  <->  Cookie Policy  1.00"))
+      << r.out;
 }
 
 TEST(CliAlign, JsonHasBlocks) {
@@ -128,8 +131,10 @@ namespace {
 
 TEST(CliCheckHistory, OutsideARepositoryTheHistoryRulesAreSkippedWithANote) {
   test::TempDir dir;
-  test::write_file(dir / "content/p.en.md", slurp(source_dir() / "fixtures/translated/content/privacy.en.md"));
-  test::write_file(dir / "content/p.et.md", slurp(source_dir() / "fixtures/translated/content/privacy.et.md"));
+  test::write_file(dir / "content/p.en.md",
+                   slurp(source_dir() / "fixtures/translated/content/privacy.en.md"));
+  test::write_file(dir / "content/p.et.md",
+                   slurp(source_dir() / "fixtures/translated/content/privacy.et.md"));
   auto r = run_accord({"check", dir.path().string()});
   EXPECT_EQ(0, r.exit_code) << r.err;
   EXPECT_EQ("note: " + dir.path().string() +

@@ -317,15 +317,15 @@ TEST(Faults, CorruptParentCommitIsExit2NamingTheRepository) {
   const std::string repo = "accord: error: " + t.repo.path().string();
   auto show = run_accord({"show", "--rev", "HEAD~1", "privacy.md"}, t.repo.path());
   EXPECT_EQ(2, show.exit_code);
-  EXPECT_EQ(repo + ": cannot resolve revision 'HEAD~1': failed to inflate loose object" +
-                k_fsck_hint,
-            show.err);
+  EXPECT_EQ(
+      repo + ": cannot resolve revision 'HEAD~1': failed to inflate loose object" + k_fsck_hint,
+      show.err);
   for (const char* command : {"log", "blame"}) {
     auto r = run_accord({command, "privacy.md"}, t.repo.path());
     EXPECT_EQ(2, r.exit_code) << command;
-    EXPECT_EQ(repo + ": cannot read object " + t.first + ": failed to inflate loose object" +
-                  k_fsck_hint,
-              r.err)
+    EXPECT_EQ(
+        repo + ": cannot read object " + t.first + ": failed to inflate loose object" + k_fsck_hint,
+        r.err)
         << command;
     EXPECT_EQ("", r.out) << command;
   }

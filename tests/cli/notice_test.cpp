@@ -36,7 +36,8 @@ class Notice : public ::testing::Test {
     repo.write("content/privacy.en.md", en);
     repo.write("content/privacy.et.md", et);
     v2 = repo.commit("Retention limit; 30 days' notice", 1767261600 + 86400);
-    repo.write("content/privacy.en.md", replace(en, "If necessary, we may update", "If necessary we may update"));
+    repo.write("content/privacy.en.md",
+               replace(en, "If necessary, we may update", "If necessary we may update"));
     v3 = repo.commit("Punctuation", 1767261600 + 2 * 86400);
   }
   test::TestRepo repo;
@@ -44,7 +45,8 @@ class Notice : public ::testing::Test {
 };
 
 TEST_F(Notice, NamesTheChangedSectionsInBothLanguagesWith30Days) {
-  auto r = run_accord({"notice", "--from", v1, "--to", v2, "--published", "2026-04-09"}, repo.path());
+  auto r =
+      run_accord({"notice", "--from", v1, "--to", v2, "--published", "2026-04-09"}, repo.path());
   ASSERT_EQ(0, r.exit_code) << r.err;
   EXPECT_EQ(R"(# Changes to our Privacy Policy
 
@@ -74,8 +76,9 @@ Muudatused avaldati 9. aprill 2026, 30 päeva enne jõustumist.
 }
 
 TEST_F(Notice, JsonCarriesThePeriodAndTheEffectiveDate) {
-  auto r = run_accord({"notice", "--from", v1, "--to", v2, "--published", "2026-04-09", "--format", "json"},
-                      repo.path());
+  auto r = run_accord(
+      {"notice", "--from", v1, "--to", v2, "--published", "2026-04-09", "--format", "json"},
+      repo.path());
   ASSERT_EQ(0, r.exit_code) << r.err;
   EXPECT_NE(std::string::npos, r.out.find("\"effective\": \"2026-05-09\"")) << r.out;
   EXPECT_NE(std::string::npos, r.out.find("\"amount\": 30")) << r.out;
@@ -83,18 +86,20 @@ TEST_F(Notice, JsonCarriesThePeriodAndTheEffectiveDate) {
 }
 
 TEST_F(Notice, PunctuationOnlyCommitNeedsNoNotice) {
-  auto r = run_accord({"notice", "--from", v2, "--to", v3, "--published", "2026-05-01", "--lang", "en"},
-                      repo.path());
+  auto r =
+      run_accord({"notice", "--from", v2, "--to", v3, "--published", "2026-05-01", "--lang", "en"},
+                 repo.path());
   ASSERT_EQ(0, r.exit_code) << r.err;
-  EXPECT_EQ("# Corrections to our Privacy Policy\n\nWe have made editorial corrections to our Privacy "
-            "Policy. They do not change its meaning and apply from May 1, 2026.\n\n- Section 8 "
-            "“Possible changes to this Privacy Policy”: punctuation was corrected.\n",
-            r.out);
+  EXPECT_EQ(
+      "# Corrections to our Privacy Policy\n\nWe have made editorial corrections to our Privacy "
+      "Policy. They do not change its meaning and apply from May 1, 2026.\n\n- Section 8 "
+      "“Possible changes to this Privacy Policy”: punctuation was corrected.\n",
+      r.out);
 }
 
 TEST_F(Notice, NoticeDaysOverridesThePolicy) {
-  auto r = run_accord({"notice", "--from", v1, "--to", v2, "--published", "2026-04-09", "--lang", "et",
-                       "--notice-days", "45", "--format", "json"},
+  auto r = run_accord({"notice", "--from", v1, "--to", v2, "--published", "2026-04-09", "--lang",
+                       "et", "--notice-days", "45", "--format", "json"},
                       repo.path());
   ASSERT_EQ(0, r.exit_code) << r.err;
   EXPECT_NE(std::string::npos, r.out.find("\"effective\": \"2026-05-24\"")) << r.out;
@@ -109,15 +114,18 @@ TEST(NoticeErrors, SubstantialChangeWithoutAPeriodIsExit2) {
   repo.commit("two", 1767261600 + 86400);
   auto r = run_accord({"notice", "--from", a, "--published", "2026-04-09"}, repo.path());
   EXPECT_EQ(2, r.exit_code);
-  EXPECT_EQ("accord: error: content/p.en.md: substantial changes, but the policy states no notice "
-            "period; pass --notice-days N or set notice_days in accord.toml\n",
-            r.err);
+  EXPECT_EQ(
+      "accord: error: content/p.en.md: substantial changes, but the policy states no notice "
+      "period; pass --notice-days N or set notice_days in accord.toml\n",
+      r.err);
 }
 
 TEST(NoticeErrors, BadPublicationDateIsExit2) {
-  auto r = run_accord({"notice", "fixtures/site", "--from", "HEAD", "--published", "2026-02-30"}, source_dir());
+  auto r = run_accord({"notice", "fixtures/site", "--from", "HEAD", "--published", "2026-02-30"},
+                      source_dir());
   EXPECT_EQ(2, r.exit_code);
-  EXPECT_EQ("accord: error: --published '2026-02-30' is not a date; write it as YYYY-MM-DD\n", r.err);
+  EXPECT_EQ("accord: error: --published '2026-02-30' is not a date; write it as YYYY-MM-DD\n",
+            r.err);
 }
 
 }  // namespace

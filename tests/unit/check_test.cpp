@@ -16,8 +16,12 @@ const LanguageIdentifier& langid() {
   return instance;
 }
 
-std::string english() { return test::slurp(test::source_dir() / "fixtures/translated/content/privacy.en.md"); }
-std::string estonian() { return test::slurp(test::source_dir() / "fixtures/translated/content/privacy.et.md"); }
+std::string english() {
+  return test::slurp(test::source_dir() / "fixtures/translated/content/privacy.en.md");
+}
+std::string estonian() {
+  return test::slurp(test::source_dir() / "fixtures/translated/content/privacy.et.md");
+}
 
 std::string replace(std::string text, std::string_view from, std::string_view to) {
   auto pos = text.find(from);
@@ -37,7 +41,12 @@ std::vector<Finding> check(const std::string& source_text, const std::string& ta
   Document source = parse(source_text, "p.en.md");
   Document target = parse(target_text, "p." + target_language + ".md");
   Config defaults;
-  PairInput in{source, target, "p.en.md", "p." + target_language + ".md", "en", target_language,
+  PairInput in{source,
+               target,
+               "p.en.md",
+               "p." + target_language + ".md",
+               "en",
+               target_language,
                defaults.translatable_keys};
   return check_pair(in, langid());
 }
@@ -94,20 +103,24 @@ TEST(Check, FaithfulTranslationHasNoFindings) {
 TEST(Check, SeedHasExactlyTheFiveUntranslatedSectionsAndTheDescription) {
   auto seed = test::slurp(test::source_dir() / "fixtures/site/content/privacy.et.md");
   auto findings = check(english(), seed);
-  EXPECT_EQ((std::vector<std::string>{"untranslated-front-matter@4", "untranslated@72",
-                                      "untranslated@77", "untranslated@89", "untranslated@95",
-                                      "untranslated@122"}),
-            summary(findings));
+  EXPECT_EQ(
+      (std::vector<std::string>{"untranslated-front-matter@4", "untranslated@72", "untranslated@77",
+                                "untranslated@89", "untranslated@95", "untranslated@122"}),
+      summary(findings));
   ASSERT_EQ(6u, findings.size());
-  EXPECT_EQ("front matter 'description' is identical to the source: \"Aligner - Privacy Policy\"; "
-            "translate it",
-            findings[0].message);
-  EXPECT_EQ("section 6 \"For how long we store your data?\" is identical to the English source; "
-            "translate it into Estonian",
-            findings[1].message);
-  EXPECT_EQ(R"({"number":"6","title":"For how long we store your data?"})", findings[1].section.dump());
-  EXPECT_EQ("section \"Cookie Policy\" is identical to the English source; translate it into Estonian",
-            findings[5].message);
+  EXPECT_EQ(
+      "front matter 'description' is identical to the source: \"Aligner - Privacy Policy\"; "
+      "translate it",
+      findings[0].message);
+  EXPECT_EQ(
+      "section 6 \"For how long we store your data?\" is identical to the English source; "
+      "translate it into Estonian",
+      findings[1].message);
+  EXPECT_EQ(R"({"number":"6","title":"For how long we store your data?"})",
+            findings[1].section.dump());
+  EXPECT_EQ(
+      "section \"Cookie Policy\" is identical to the English source; translate it into Estonian",
+      findings[5].message);
   EXPECT_EQ(Severity::error, findings[5].severity);
 }
 
@@ -117,15 +130,17 @@ TEST(Untranslated, FiresOnEnglishThatIsNotACopyOfTheSource) {
                         "privaatsuspoliitikas kirjeldatud eesmärkide täitmiseks.",
                         "We keep your information only as long as we really need it for the "
                         "reasons this policy describes, and then we delete it.");
-  target = replace(target, "Kui teie andmed ei ole enam asjakohased eesmärkide jaoks, milleks need "
-                           "koguti, kustutame need või muudame need anonüümseks.",
+  target = replace(target,
+                   "Kui teie andmed ei ole enam asjakohased eesmärkide jaoks, milleks need "
+                   "koguti, kustutame need või muudame need anonüümseks.",
                    "After that we remove it or make it anonymous.");
   auto findings = check(english(), target);
   // The section's only paragraph is English, so the section is.
   ASSERT_EQ(std::vector<std::string>{"untranslated@72"}, summary(findings));
-  EXPECT_EQ("section 6 \"Kui kaua me teie andmeid säilitame?\" is in English, not Estonian; "
-            "translate it",
-            findings[0].message);
+  EXPECT_EQ(
+      "section 6 \"Kui kaua me teie andmeid säilitame?\" is in English, not Estonian; "
+      "translate it",
+      findings[0].message);
   EXPECT_EQ(false, findings[0].evidence["identical_to_source"]);
   EXPECT_EQ("en", findings[0].evidence["language"]);
 }
@@ -149,9 +164,10 @@ TEST(UntranslatedFrontMatter, FiresOnEnglishValueThatDiffersFromTheSource) {
                         "description: \"Aligner - How we handle your personal data\"");
   auto findings = check(english(), target);
   ASSERT_EQ(std::vector<std::string>{"untranslated-front-matter@4"}, summary(findings));
-  EXPECT_EQ("front matter 'description' is in English: \"Aligner - How we handle your personal "
-            "data\"; translate it",
-            findings[0].message);
+  EXPECT_EQ(
+      "front matter 'description' is in English: \"Aligner - How we handle your personal "
+      "data\"; translate it",
+      findings[0].message);
 }
 
 TEST(UntranslatedFrontMatter, QuietOnUrlsAndNonTranslatableKeys) {
@@ -172,9 +188,10 @@ TEST(MissingSection, FiresWhenATargetSectionIsDeletedAndTheRestRenumbered) {
   target = replace(target, "\"9. Kontaktid", "\"8. Kontaktid");
   auto findings = check(english(), target);
   ASSERT_EQ(std::vector<std::string>{"missing-section@40"}, summary(findings));
-  EXPECT_EQ("section 4 \"Why do we collect your data?\" of p.en.md (line 40) has no counterpart "
-            "here; translate it",
-            findings[0].message);
+  EXPECT_EQ(
+      "section 4 \"Why do we collect your data?\" of p.en.md (line 40) has no counterpart "
+      "here; translate it",
+      findings[0].message);
 }
 
 TEST(ExtraSection, FiresOnASectionTheSourceDoesNotHave) {
@@ -184,8 +201,9 @@ TEST(ExtraSection, FiresOnASectionTheSourceDoesNotHave) {
                         "juures on.\n\n{{% title4 \"Küpsistepoliitika\" %}}");
   auto findings = check(english(), target);
   ASSERT_EQ(std::vector<std::string>{"extra-section@122"}, summary(findings));
-  EXPECT_EQ("section 10 \"Lisateave\" has no counterpart in p.en.md; remove it or add it to the source",
-            findings[0].message);
+  EXPECT_EQ(
+      "section 10 \"Lisateave\" has no counterpart in p.en.md; remove it or add it to the source",
+      findings[0].message);
 }
 
 TEST(InvariantMismatch, FiresOnAChangedEmailAndShowsBothSides) {
@@ -193,9 +211,10 @@ TEST(InvariantMismatch, FiresOnAChangedEmailAndShowsBothSides) {
                         "saates e-kirja aadressile tugi@aligner.io");
   auto findings = check(english(), target);
   ASSERT_EQ(std::vector<std::string>{"invariant-mismatch@95"}, summary(findings));
-  EXPECT_EQ("e-mail addresses in section 9 \"Kontaktid\" differ from the source: source has "
-            "support@aligner.io, feedback@aligner.io; target has tugi@aligner.io, feedback@aligner.io",
-            findings[0].message);
+  EXPECT_EQ(
+      "e-mail addresses in section 9 \"Kontaktid\" differ from the source: source has "
+      "support@aligner.io, feedback@aligner.io; target has tugi@aligner.io, feedback@aligner.io",
+      findings[0].message);
   EXPECT_EQ(R"(["support@aligner.io"])", findings[0].evidence["missing_in_target"].dump());
   EXPECT_EQ(R"(["tugi@aligner.io"])", findings[0].evidence["extra_in_target"].dump());
 }
@@ -220,20 +239,23 @@ TEST(InvariantMismatch, FiresOnAChangedOrganisationName) {
 }
 
 TEST(StructureMismatch, FiresWhenAListLosesAnItem) {
-  auto findings = check("# 1. Data\n\nWe collect the following data about you:\n\n- your name\n"
-                        "- your e-mail address\n- your phone number\n",
-                        "# 1. Andmed\n\nKogume teie kohta järgmisi andmeid:\n\n- teie nimi\n"
-                        "- teie e-posti aadress\n");
+  auto findings = check(
+      "# 1. Data\n\nWe collect the following data about you:\n\n- your name\n"
+      "- your e-mail address\n- your phone number\n",
+      "# 1. Andmed\n\nKogume teie kohta järgmisi andmeid:\n\n- teie nimi\n"
+      "- teie e-posti aadress\n");
   ASSERT_EQ(std::vector<std::string>{"structure-mismatch@1"}, summary(findings));
-  EXPECT_EQ("section 1 \"Andmed\" has a different structure: 3 list items in the source, 2 in the "
-            "target",
-            findings[0].message);
+  EXPECT_EQ(
+      "section 1 \"Andmed\" has a different structure: 3 list items in the source, 2 in the "
+      "target",
+      findings[0].message);
   EXPECT_EQ(Severity::warning, findings[0].severity);
 }
 
 TEST(StructureMismatch, QuietWhenAParagraphIsSplitInTwo) {
-  auto target = replace(estonian(), "Kogume ülalkirjeldatud andmeid, et pakkuda teile Teenuseid "
-                                    "usaldusväärsel ja turvalisel viisil, samuti",
+  auto target = replace(estonian(),
+                        "Kogume ülalkirjeldatud andmeid, et pakkuda teile Teenuseid "
+                        "usaldusväärsel ja turvalisel viisil, samuti",
                         "Kogume ülalkirjeldatud andmeid, et pakkuda teile Teenuseid "
                         "usaldusväärsel ja turvalisel viisil.\n\nSamuti kogume neid");
   EXPECT_EQ(none, summary(check(english(), target)));
@@ -243,8 +265,8 @@ TEST(LengthRatio, FiresWhenMostOfASectionIsLeftOut) {
   // Section 4 keeps its ten paragraphs, but the two long ones shrink to a
   // few words each: the structure is intact, the content is not.
   std::string target = estonian();
-  for (std::string_view from : {"Kogume ülalkirjeldatud andmeid, et pakkuda",
-                                "Anname kasutajatele võimaluse kasutada"}) {
+  for (std::string_view from :
+       {"Kogume ülalkirjeldatud andmeid, et pakkuda", "Anname kasutajatele võimaluse kasutada"}) {
     auto begin = target.find(from);
     ASSERT_NE(std::string::npos, begin);
     auto end = target.find('\n', begin);
@@ -266,10 +288,12 @@ TEST(FrontMatterMismatch, FiresOnAChangedImageAndAKeyOnlyTheTargetHas) {
   auto findings = check(english(), target);
   ASSERT_EQ((std::vector<std::string>{"front-matter-mismatch@3", "front-matter-mismatch@6"}),
             summary(findings));
-  EXPECT_EQ("front matter 'ogImage' differs: source \"https://www.aligner.io/images/aligner-logo.jpeg\", "
-            "target \"https://www.aligner.io/images/aligner-logo-et.jpeg\"",
-            findings[0].message);
-  EXPECT_EQ("front matter 'weight' is set to 3 but the source does not have it", findings[1].message);
+  EXPECT_EQ(
+      "front matter 'ogImage' differs: source \"https://www.aligner.io/images/aligner-logo.jpeg\", "
+      "target \"https://www.aligner.io/images/aligner-logo-et.jpeg\"",
+      findings[0].message);
+  EXPECT_EQ("front matter 'weight' is set to 3 but the source does not have it",
+            findings[1].message);
 }
 
 TEST(FrontMatterMismatch, QuietOnTranslatedTitleAndDescription) {
@@ -278,8 +302,10 @@ TEST(FrontMatterMismatch, QuietOnTranslatedTitleAndDescription) {
 
 TEST(Check, GermanPairWorksByConfigurationAlone) {
   static const LanguageIdentifier de({"en", "de"});
-  auto source = parse(test::slurp(test::source_dir() / "fixtures/de/content/privacy.en.md"), "p.en.md");
-  auto target = parse(test::slurp(test::source_dir() / "fixtures/de/content/privacy.de.md"), "p.de.md");
+  auto source =
+      parse(test::slurp(test::source_dir() / "fixtures/de/content/privacy.en.md"), "p.en.md");
+  auto target =
+      parse(test::slurp(test::source_dir() / "fixtures/de/content/privacy.de.md"), "p.de.md");
   Config defaults;
   PairInput in{source, target, "p.en.md", "p.de.md", "en", "de", defaults.translatable_keys};
   EXPECT_EQ(none, summary(check_pair(in, de)));
@@ -296,9 +322,10 @@ TEST(Check, GermanPairWorksByConfigurationAlone) {
   auto findings = check_pair(in2, de);
   ASSERT_EQ(1u, findings.size());
   EXPECT_EQ("untranslated", findings[0].rule);
-  EXPECT_EQ("section 6 \"For how long we store your data?\" is identical to the English source; "
-            "translate it into German",
-            findings[0].message);
+  EXPECT_EQ(
+      "section 6 \"For how long we store your data?\" is identical to the English source; "
+      "translate it into German",
+      findings[0].message);
 }
 
 }  // namespace

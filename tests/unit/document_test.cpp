@@ -61,8 +61,9 @@ TEST(Document, AtxAndSetextHeadings) {
 }
 
 TEST(Document, ShortcodeHeadingsBothDelimiters) {
-  auto d = parse("{{% title4 \"1. Sissejuhatus\" %}}\n\nTere.\n\n{{< title2 \"2. Teine\" >}}\n\n"
-                 "{{< heading level=\"3\" title=\"Kolmas\" >}}\nx\n");
+  auto d = parse(
+      "{{% title4 \"1. Sissejuhatus\" %}}\n\nTere.\n\n{{< title2 \"2. Teine\" >}}\n\n"
+      "{{< heading level=\"3\" title=\"Kolmas\" >}}\nx\n");
   ASSERT_EQ(3u, d.sections.size());
   EXPECT_EQ(4, d.sections[0].level);
   EXPECT_EQ("title4", d.sections[0].shortcode);
@@ -110,8 +111,9 @@ TEST(Document, ConfiguredShortcodeNames) {
 }
 
 TEST(Document, BlocksKeepSourceAndPlainText) {
-  auto d = parse("# A\n\nSee **[our site](https://x.example/a)** and `code`.\n\n- one\n- two\n"
-                 "  - nested\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<br>\n\n> quoted\n\n---\n");
+  auto d = parse(
+      "# A\n\nSee **[our site](https://x.example/a)** and `code`.\n\n- one\n- two\n"
+      "  - nested\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<br>\n\n> quoted\n\n---\n");
   const auto& blocks = d.sections.at(0).blocks;
   ASSERT_EQ(8u, blocks.size());
   EXPECT_EQ("See our site and code.", blocks[0].text);
@@ -182,7 +184,8 @@ TEST(Document, EmptyFileHasNoSections) {
 }
 
 TEST(Document, LineNumbersSurviveCrlfAndBom) {
-  auto decoded = decode_text("\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n\r\n# 1. A\r\n\r\ntext\r\n", "d.md");
+  auto decoded =
+      decode_text("\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n\r\n# 1. A\r\n\r\ntext\r\n", "d.md");
   ASSERT_TRUE(decoded);
   auto d = parse(*decoded);
   ASSERT_EQ(1u, d.sections.size());
@@ -196,7 +199,8 @@ TEST(Document, RejectsDeepNestedLists) {
   for (int i = 0; i < 300; ++i) md += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- x\n";
   auto r = parse_document(md, "d.md");
   ASSERT_FALSE(r);
-  EXPECT_EQ("d.md:201: lists nested deeper than 200 levels; flatten the list", r.error().to_string());
+  EXPECT_EQ("d.md:201: lists nested deeper than 200 levels; flatten the list",
+            r.error().to_string());
 }
 
 TEST(Document, SeedHasTheTenSectionsAndItsQuirks) {
@@ -204,7 +208,8 @@ TEST(Document, SeedHasTheTenSectionsAndItsQuirks) {
   Document d = read_document(path.string());
   ASSERT_EQ(10u, d.sections.size());
   EXPECT_EQ(10u, d.titled_section_count());
-  EXPECT_EQ((std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7", "8", "9", ""}), numbers(d));
+  EXPECT_EQ((std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7", "8", "9", ""}),
+            numbers(d));
   EXPECT_EQ("Sissejuhatus", d.sections[0].title);
   EXPECT_EQ(8, d.sections[0].line);
   EXPECT_EQ(13, d.sections[0].end_line);

@@ -17,8 +17,12 @@ const LanguageIdentifier& langid() {
   return instance;
 }
 
-std::string english() { return test::slurp(test::source_dir() / "fixtures/translated/content/privacy.en.md"); }
-std::string estonian() { return test::slurp(test::source_dir() / "fixtures/translated/content/privacy.et.md"); }
+std::string english() {
+  return test::slurp(test::source_dir() / "fixtures/translated/content/privacy.en.md");
+}
+std::string estonian() {
+  return test::slurp(test::source_dir() / "fixtures/translated/content/privacy.et.md");
+}
 
 std::string replace(std::string text, std::string_view from, std::string_view to) {
   auto pos = text.find(from);
@@ -41,7 +45,8 @@ std::vector<Finding> check_repo(const test::TestRepo& repo, const std::string& r
   Document source = *parse_document(source_git.text_at(rev).text, "p.en.md");
   Document target = *parse_document(target_git.text_at(rev).text, "p.et.md");
   Config defaults;
-  PairInput in{source, target, "p.en.md", "p.et.md", "en", "et", defaults.translatable_keys, &history};
+  PairInput in{source,  target, "p.en.md", "p.et.md", "en", "et", defaults.translatable_keys,
+               &history};
   return check_pair(in, langid());
 }
 
@@ -73,11 +78,14 @@ TEST_F(Outdated, FiresOnASubstantiveSourceChange) {
   // The number differs from the translation too, so invariant-mismatch fires with it.
   ASSERT_EQ((std::vector<std::string>{"invariant-mismatch@89", "outdated@89"}), rules_of(findings));
   const Finding& f = findings[1];
-  EXPECT_EQ("section 8 \"Võimalikud muudatused käesolevas privaatsuspoliitikas\" is outdated: its English "
-            "source changed substantially in 1 commit since this translation was last touched (" +
-                first.substr(0, 12) + " of 2026-01-01); update it, or record a review with an "
-                "'Accord-Reviewed: 8' trailer",
-            f.message);
+  EXPECT_EQ(
+      "section 8 \"Võimalikud muudatused käesolevas privaatsuspoliitikas\" is outdated: its "
+      "English "
+      "source changed substantially in 1 commit since this translation was last touched (" +
+          first.substr(0, 12) +
+          " of 2026-01-01); update it, or record a review with an "
+          "'Accord-Reviewed: 8' trailer",
+      f.message);
   EXPECT_EQ(change, f.evidence["source_commits"][0]["commit"]);
   EXPECT_EQ("number", f.evidence["source_commits"][0]["reasons"][0]["kind"]);
   std::string diff = f.evidence["source_diff"].dump();
@@ -86,8 +94,10 @@ TEST_F(Outdated, FiresOnASubstantiveSourceChange) {
 }
 
 TEST_F(Outdated, QuietOnPunctuationCaseAndQuoteOnlySourceChanges) {
-  std::string text = replace(english(), "If necessary, we may update", "If necessary we may update");
-  text = replace(text, "Substantial changes in our Privacy Policy", "Substantial changes in our privacy policy");
+  std::string text =
+      replace(english(), "If necessary, we may update", "If necessary we may update");
+  text = replace(text, "Substantial changes in our Privacy Policy",
+                 "Substantial changes in our privacy policy");
   text = replace(text, "(see “Contact” details below)", "(see \"Contact\" details below)");
   repo.write("p.en.md", text);
   repo.commit("Copy edits", k_t0 + k_day);
@@ -97,7 +107,8 @@ TEST_F(Outdated, QuietOnPunctuationCaseAndQuoteOnlySourceChanges) {
 TEST_F(Outdated, QuietOnATypoFix) {
   // The translation was made from a source with a typo, fixed later.
   test::TestRepo typo_repo;
-  typo_repo.write("p.en.md", replace(english(), "for the period necessary to", "for the period neccessary to"));
+  typo_repo.write(
+      "p.en.md", replace(english(), "for the period necessary to", "for the period neccessary to"));
   typo_repo.write("p.et.md", estonian());
   typo_repo.commit("First version", k_t0);
   typo_repo.write("p.en.md", english());

@@ -21,9 +21,10 @@ TEST(Site, PairsFilesSideBySide) {
   test::write_file(dir / "content/legal/terms.et.md", "# T\n");
   test::write_file(dir / "content/about.en.md", "# About\n");
   auto scan = scan_site(load_config(dir.path()));
-  EXPECT_EQ((std::vector<std::string>{"content/legal/terms.md -> content/legal/terms.et.md filename",
-                                      "content/privacy.en.md -> content/privacy.et.md filename"}),
-            pair_strings(scan));
+  EXPECT_EQ(
+      (std::vector<std::string>{"content/legal/terms.md -> content/legal/terms.et.md filename",
+                                "content/privacy.en.md -> content/privacy.et.md filename"}),
+      pair_strings(scan));
   ASSERT_EQ(1u, scan.missing.size());
   EXPECT_EQ("content/about.en.md", scan.missing[0].source);
   EXPECT_EQ("et", scan.missing[0].language);
@@ -31,7 +32,8 @@ TEST(Site, PairsFilesSideBySide) {
 
 TEST(Site, DefaultContentLanguageIsTheSource) {
   test::TempDir dir;
-  test::write_file(dir / "hugo.toml", "defaultContentLanguage = 'et'\n[languages.et]\n[languages.en]\n");
+  test::write_file(dir / "hugo.toml",
+                   "defaultContentLanguage = 'et'\n[languages.et]\n[languages.en]\n");
   test::write_file(dir / "content/privacy.md", "# A\n");
   test::write_file(dir / "content/privacy.en.md", "# A\n");
   Config config = load_config(dir.path());
@@ -89,11 +91,12 @@ TEST(Site, UnknownAccordTomlKeyIsAnErrorThatNamesIt) {
     load_config(dir.path());
     FAIL() << "no error";
   } catch (const Error& e) {
-    EXPECT_EQ((dir / "accord.toml").string() +
-                  ":2: unknown key 'source_langauge'; known keys are source_language, "
-                  "target_languages, content_paths, heading_shortcodes, translatable_keys, notice_days, "
-                  "notice_templates",
-              e.what());
+    EXPECT_EQ(
+        (dir / "accord.toml").string() +
+            ":2: unknown key 'source_langauge'; known keys are source_language, "
+            "target_languages, content_paths, heading_shortcodes, translatable_keys, notice_days, "
+            "notice_templates",
+        e.what());
   }
 }
 

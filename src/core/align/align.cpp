@@ -183,11 +183,11 @@ std::vector<AlignedPair> align_items(const std::vector<Item>& src, const std::ve
   const double inf = std::numeric_limits<double>::infinity();
   // A band around the diagonal keeps 2,000 × 2,000 sections fast; small
   // inputs get the full table.
-  const std::size_t band =
-      std::max<std::size_t>(60, (n > m ? n - m : m - n) + 40);
+  const std::size_t band = std::max<std::size_t>(60, (n > m ? n - m : m - n) + 40);
   auto in_band = [&](std::size_t i, std::size_t j) {
     if (n <= 300 && m <= 300) return true;
-    double diag = n == 0 ? 0 : static_cast<double>(i) * static_cast<double>(m) / static_cast<double>(n);
+    double diag =
+        n == 0 ? 0 : static_cast<double>(i) * static_cast<double>(m) / static_cast<double>(n);
     return std::fabs(static_cast<double>(j) - diag) <= static_cast<double>(band);
   };
   // Merged neighbours, made once rather than once per table cell.
@@ -201,7 +201,8 @@ std::vector<AlignedPair> align_items(const std::vector<Item>& src, const std::ve
   for (std::size_t i = 0; i <= n; ++i) {
     std::size_t j_lo = 0, j_hi = m;
     if (!(n <= 300 && m <= 300)) {
-      double diag = static_cast<double>(i) * static_cast<double>(m) / static_cast<double>(std::max<std::size_t>(n, 1));
+      double diag = static_cast<double>(i) * static_cast<double>(m) /
+                    static_cast<double>(std::max<std::size_t>(n, 1));
       j_lo = static_cast<std::size_t>(std::max(0.0, std::floor(diag - static_cast<double>(band))));
       j_hi = std::min(m, static_cast<std::size_t>(std::ceil(diag + static_cast<double>(band))));
     }

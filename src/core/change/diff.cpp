@@ -1,10 +1,9 @@
 // Section-aware diff of two versions of one document.
-#include <dtl/dtl.hpp>
-
 #include <accord/align.hpp>
 #include <accord/change.hpp>
 #include <accord/text.hpp>
 #include <algorithm>
+#include <dtl/dtl.hpp>
 
 namespace accord {
 namespace {
@@ -27,7 +26,8 @@ std::string text_of(const Document& doc, const std::vector<std::size_t>& indices
 std::vector<std::string> urls_of(const Document& doc, const std::vector<std::size_t>& indices) {
   std::vector<std::string> out;
   for (auto i : indices) {
-    for (const auto& b : doc.sections[i].blocks) out.insert(out.end(), b.urls.begin(), b.urls.end());
+    for (const auto& b : doc.sections[i].blocks)
+      out.insert(out.end(), b.urls.begin(), b.urls.end());
   }
   return out;
 }
@@ -86,8 +86,10 @@ std::vector<DiffOp> word_diff(std::string_view old_text, std::string_view new_te
     return ops;
   }
   std::vector<std::string> a, b;
-  for_each_token(old_text, locale, [&](std::string_view t, std::size_t, bool) { a.emplace_back(t); });
-  for_each_token(new_text, locale, [&](std::string_view t, std::size_t, bool) { b.emplace_back(t); });
+  for_each_token(old_text, locale,
+                 [&](std::string_view t, std::size_t, bool) { a.emplace_back(t); });
+  for_each_token(new_text, locale,
+                 [&](std::string_view t, std::size_t, bool) { b.emplace_back(t); });
   dtl::Diff<std::string, std::vector<std::string>> diff(a, b);
   diff.onHuge();
   diff.compose();
@@ -143,7 +145,9 @@ std::vector<SectionDiff> diff_documents(const Document& old_doc, const Document&
     if (text_same && markup_same && !renumbered && !p.moved && p.source.size() == p.target.size()) {
       continue;  // unchanged
     }
-    d.status = p.moved ? ChangeStatus::moved : renumbered ? ChangeStatus::renumbered : ChangeStatus::changed;
+    d.status = p.moved      ? ChangeStatus::moved
+               : renumbered ? ChangeStatus::renumbered
+                            : ChangeStatus::changed;
     if (text_same) {
       // Same words and links: only markup, numbering or position changed.
       if (!markup_same) d.classification.reasons.push_back({"markup", "", ""});
@@ -151,7 +155,8 @@ std::vector<SectionDiff> diff_documents(const Document& old_doc, const Document&
         d.classification.reasons.push_back({"renumbering", first_old.number, first_new.number});
       }
       if (p.moved) d.classification.reasons.push_back({"moved", "", ""});
-      if (d.classification.reasons.empty()) d.classification.reasons.push_back({"whitespace", "", ""});
+      if (d.classification.reasons.empty())
+        d.classification.reasons.push_back({"whitespace", "", ""});
     } else {
       d.classification = classify_change(before, after, language, known);
       auto old_urls = urls_of(old_doc, p.source), new_urls = urls_of(new_doc, p.target);
@@ -160,10 +165,12 @@ std::vector<SectionDiff> diff_documents(const Document& old_doc, const Document&
         d.classification.reasons.push_back({"url", "", ""});
         std::string a, b;
         for (const auto& u : old_urls) {
-          if (std::find(new_urls.begin(), new_urls.end(), u) == new_urls.end()) a += (a.empty() ? "" : ", ") + u;
+          if (std::find(new_urls.begin(), new_urls.end(), u) == new_urls.end())
+            a += (a.empty() ? "" : ", ") + u;
         }
         for (const auto& u : new_urls) {
-          if (std::find(old_urls.begin(), old_urls.end(), u) == old_urls.end()) b += (b.empty() ? "" : ", ") + u;
+          if (std::find(old_urls.begin(), old_urls.end(), u) == old_urls.end())
+            b += (b.empty() ? "" : ", ") + u;
         }
         d.classification.reasons.back().old_value = a;
         d.classification.reasons.back().new_value = b;

@@ -69,7 +69,8 @@ void check_history(const PairInput& in, const std::vector<AlignedPair>& alignmen
     for (const auto& v : h.source.versions) {
       if (v.commit.committer.time <= since) break;
       for (const auto& c : v.changes) {
-        if (c.status == SectionStatus::changed && same_section(c, src)) changes.emplace_back(&v, &c);
+        if (c.status == SectionStatus::changed && same_section(c, src))
+          changes.emplace_back(&v, &c);
       }
     }
     json commits = json::array();
@@ -79,7 +80,8 @@ void check_history(const PairInput& in, const std::vector<AlignedPair>& alignmen
       if (!k.substantial) continue;
       json j = commit_json(v->commit);
       j["reasons"] = json::array();
-      for (const auto& r : k.reasons) j["reasons"].push_back(json{{"kind", r.kind}, {"old", r.old_value}, {"new", r.new_value}});
+      for (const auto& r : k.reasons)
+        j["reasons"].push_back(json{{"kind", r.kind}, {"old", r.old_value}, {"new", r.new_value}});
       commits.push_back(std::move(j));
       oldest = c;
     }

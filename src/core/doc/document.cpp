@@ -361,8 +361,8 @@ std::string_view to_string(HeadingKind kind) {
 }
 
 std::size_t Document::titled_section_count() const {
-  return static_cast<std::size_t>(
-      std::count_if(sections.begin(), sections.end(), [](const Section& s) { return !s.is_preamble(); }));
+  return static_cast<std::size_t>(std::count_if(sections.begin(), sections.end(),
+                                                [](const Section& s) { return !s.is_preamble(); }));
 }
 
 tl::expected<Document, Failure> parse_document(std::string text, const std::string& file,
@@ -398,9 +398,9 @@ tl::expected<Document, Failure> parse_document(std::string text, const std::stri
     std::sort(walk.headings.begin(), walk.headings.end(),
               [](const HeadingMark& a, const HeadingMark& b) { return a.line < b.line; });
     if (walk.headings.size() > k_max_sections) {
-      return tl::unexpected(Failure{
-          file, walk.headings[k_max_sections].line,
-          fmt::format("more than {} sections", k_max_sections), "split the document"});
+      return tl::unexpected(Failure{file, walk.headings[k_max_sections].line,
+                                    fmt::format("more than {} sections", k_max_sections),
+                                    "split the document"});
     }
 
     Section preamble;

@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <toml++/toml.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
@@ -7,7 +8,6 @@
 #include <charconv>
 #include <set>
 #include <sstream>
-#include <toml++/toml.h>
 #include <unordered_set>
 
 namespace accord {
@@ -67,8 +67,9 @@ class YamlConverter {
 
   json convert(const YAML::Node& node, int depth) {
     if (++m_nodes > k_max_front_matter_nodes) {
-      fail(node, fmt::format("front matter expands to more than {} values (YAML aliases?)",
-                             k_max_front_matter_nodes),
+      fail(node,
+           fmt::format("front matter expands to more than {} values (YAML aliases?)",
+                       k_max_front_matter_nodes),
            "remove the repeated aliases");
     }
     if (depth > k_max_front_matter_depth) {
@@ -171,10 +172,10 @@ void parse_yaml(std::string_view body, int first_line, const std::string& file, 
 
 json toml_to_json(const toml::node& node, int depth, const std::string& file) {
   if (depth > k_max_front_matter_depth) {
-    throw Stop{Failure{file, static_cast<int>(node.source().begin.line),
-                       fmt::format("front matter nested deeper than {} levels",
-                                   k_max_front_matter_depth),
-                       "flatten the front matter"}};
+    throw Stop{
+        Failure{file, static_cast<int>(node.source().begin.line),
+                fmt::format("front matter nested deeper than {} levels", k_max_front_matter_depth),
+                "flatten the front matter"}};
   }
   if (auto* t = node.as_table()) {
     std::vector<std::pair<const toml::key*, const toml::node*>> items;
@@ -184,7 +185,8 @@ json toml_to_json(const toml::node& node, int depth, const std::string& file) {
     });
     json out = json::object();
     // toml++ has already rejected duplicate keys.
-    for (auto& [k, v] : items) append_member(out, std::string(k->str()), toml_to_json(*v, depth + 1, file));
+    for (auto& [k, v] : items)
+      append_member(out, std::string(k->str()), toml_to_json(*v, depth + 1, file));
     return out;
   }
   if (auto* a = node.as_array()) {
@@ -269,10 +271,10 @@ JsonScan scan_json(std::string_view text, const std::string& file) {
       stack.push_back(c);
       if (c == '{') objects.emplace_back();
       if (static_cast<int>(stack.size()) > k_max_front_matter_depth) {
-        throw Stop{Failure{file, line,
-                           fmt::format("front matter nested deeper than {} levels",
-                                       k_max_front_matter_depth),
-                           "flatten the front matter"}};
+        throw Stop{Failure{
+            file, line,
+            fmt::format("front matter nested deeper than {} levels", k_max_front_matter_depth),
+            "flatten the front matter"}};
       }
     } else if (c == '}' || c == ']') {
       if (stack.empty()) break;
@@ -365,7 +367,8 @@ class OrderedJsonBuilder {
 
 int line_at(std::string_view text, std::size_t byte) {
   byte = std::min(byte, text.size());
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(byte), '\n'));
+  return 1 +
+         static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(byte), '\n'));
 }
 
 }  // namespace
@@ -422,11 +425,10 @@ tl::expected<FrontMatterSplit, Failure> parse_front_matter(std::string_view text
         std::string number =
             open < close ? std::string(what.substr(open + 1, close - open - 1)) : std::string();
         auto at = number.empty() ? std::string_view::npos : body.find(number);
-        return tl::unexpected(
-            Failure{file, line_at(text, at == std::string_view::npos ? 0 : at),
-                    fmt::format("number {}in JSON front matter is too large",
-                                number.empty() ? "" : number + " "),
-                    "write a smaller number, or quote it to keep it as text"});
+        return tl::unexpected(Failure{file, line_at(text, at == std::string_view::npos ? 0 : at),
+                                      fmt::format("number {}in JSON front matter is too large",
+                                                  number.empty() ? "" : number + " "),
+                                      "write a smaller number, or quote it to keep it as text"});
       }
       split.front_matter.format = FrontMatterFormat::json;
       split.front_matter.line = 1;
@@ -458,11 +460,11 @@ tl::expected<FrontMatterSplit, Failure> parse_front_matter(std::string_view text
       }
     }
     if (close == 0) {
-      return tl::unexpected(Failure{
-          file, 1,
-          fmt::format("{} front matter opened at line 1 is never closed",
-                      format == FrontMatterFormat::yaml ? "YAML" : "TOML"),
-          fmt::format("add a closing '{}' line after the last key", opener)});
+      return tl::unexpected(
+          Failure{file, 1,
+                  fmt::format("{} front matter opened at line 1 is never closed",
+                              format == FrontMatterFormat::yaml ? "YAML" : "TOML"),
+                  fmt::format("add a closing '{}' line after the last key", opener)});
     }
     std::size_t body_start = lines[1].offset;
     std::string_view inner = text.substr(body_start, lines[close].offset - body_start);

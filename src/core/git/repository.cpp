@@ -1,11 +1,11 @@
 #include "git/repository.hpp"
 
-#include "git/loose_guard.hpp"
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+
+#include "git/loose_guard.hpp"
 
 namespace accord::git {
 namespace fs = std::filesystem;

@@ -55,10 +55,19 @@ struct Words {
 };
 
 const Words& words(std::string_view language) {
-  static const Words en{"Section", "“", "”", "day", "days", "week", "weeks", "month", "months",
-                        "a new section", "the section was removed"};
-  static const Words et{"Jaotis", "„", "”", "päev", "päeva", "nädal", "nädalat", "kuu", "kuud",
-                        "uus jaotis", "jaotis eemaldati"};
+  static const Words en{"Section",
+                        "“",
+                        "”",
+                        "day",
+                        "days",
+                        "week",
+                        "weeks",
+                        "month",
+                        "months",
+                        "a new section",
+                        "the section was removed"};
+  static const Words et{"Jaotis",  "„",   "”",    "päev",       "päeva",           "nädal",
+                        "nädalat", "kuu", "kuud", "uus jaotis", "jaotis eemaldati"};
   return language == "et" ? et : en;
 }
 
@@ -71,7 +80,8 @@ std::string section_list(const std::vector<NoticeSection>& sections, std::string
   for (const auto& s : sections) {
     std::string why = describe_status(s.status, language);
     if (why.empty()) {
-      for (const auto& r : s.reasons) why += (why.empty() ? "" : "; ") + describe_reason(r, language);
+      for (const auto& r : s.reasons)
+        why += (why.empty() ? "" : "; ") + describe_reason(r, language);
     }
     out += fmt::format("- {}: {}.\n", describe_section(s.number, s.title, language), why);
   }
@@ -102,7 +112,9 @@ std::string describe_status(ChangeStatus status, std::string_view language) {
   return {};
 }
 
-bool has_builtin_notice_template(std::string_view language) { return language == "en" || language == "et"; }
+bool has_builtin_notice_template(std::string_view language) {
+  return language == "en" || language == "et";
+}
 
 std::string describe_reason(const ChangeReason& r, std::string_view language) {
   bool et = language == "et";
@@ -110,15 +122,21 @@ std::string describe_reason(const ChangeReason& r, std::string_view language) {
   if (!r.old_value.empty() && !r.new_value.empty()) {
     values = fmt::format(" ({} → {})", r.old_value, r.new_value);
   }
-  auto pick = [&](const char* en_text, const char* et_text) { return std::string(et ? et_text : en_text); };
-  if (r.kind == "number") return pick("a number or period changed", "muutus arv või tähtaeg") + values;
+  auto pick = [&](const char* en_text, const char* et_text) {
+    return std::string(et ? et_text : en_text);
+  };
+  if (r.kind == "number")
+    return pick("a number or period changed", "muutus arv või tähtaeg") + values;
   if (r.kind == "date") return pick("a date changed", "muutus kuupäev") + values;
-  if (r.kind == "email") return pick("a contact e-mail address changed", "muutus e-posti aadress") + values;
+  if (r.kind == "email")
+    return pick("a contact e-mail address changed", "muutus e-posti aadress") + values;
   if (r.kind == "url") return pick("a web address changed", "muutus veebiaadress") + values;
   if (r.kind == "phone") return pick("a phone number changed", "muutus telefoninumber") + values;
-  if (r.kind == "organisation") return pick("a company name changed", "muutus ettevõtte nimi") + values;
+  if (r.kind == "organisation")
+    return pick("a company name changed", "muutus ettevõtte nimi") + values;
   if (r.kind == "negation") return pick("a statement was reversed", "väide muutus vastupidiseks");
-  if (r.kind == "modal") return pick("an obligation or permission changed", "muutus kohustus või õigus");
+  if (r.kind == "modal")
+    return pick("an obligation or permission changed", "muutus kohustus või õigus");
   if (r.kind == "added") return pick("text was added", "lisati teksti");
   if (r.kind == "removed") return pick("text was removed", "eemaldati teksti");
   if (r.kind == "wording") return pick("the wording changed", "muudeti sõnastust");
@@ -127,7 +145,8 @@ std::string describe_reason(const ChangeReason& r, std::string_view language) {
   if (r.kind == "moved") return pick("the section moved", "jaotis liikus");
   if (r.kind == "punctuation") return pick("punctuation was corrected", "parandati kirjavahemärke");
   if (r.kind == "case") return pick("letter case was corrected", "parandati suur- ja väiketähti");
-  if (r.kind == "quotes") return pick("quotation marks or dashes were changed", "muudeti jutumärke või kriipse");
+  if (r.kind == "quotes")
+    return pick("quotation marks or dashes were changed", "muudeti jutumärke või kriipse");
   return pick("the formatting changed", "muutus vormistus");
 }
 
@@ -135,24 +154,28 @@ std::string render_notice(const NoticeContent& c, const std::string& template_te
   std::string tmpl = template_text;
   if (tmpl.empty()) {
     if (!has_builtin_notice_template(c.language)) {
-      throw Error("", 0, fmt::format("no built-in notice template for language '{}'", c.language),
-                  fmt::format("name one in accord.toml: [notice_templates] {} = \"path/to/notice.{}.md\"",
-                              c.language, c.language));
+      throw Error(
+          "", 0, fmt::format("no built-in notice template for language '{}'", c.language),
+          fmt::format("name one in accord.toml: [notice_templates] {} = \"path/to/notice.{}.md\"",
+                      c.language, c.language));
     }
     bool et = c.language == "et";
-    tmpl = c.substantial ? (et ? k_template_et : k_template_en) : (et ? k_editorial_et : k_editorial_en);
+    tmpl = c.substantial ? (et ? k_template_et : k_template_en)
+                         : (et ? k_editorial_et : k_editorial_en);
   }
   fmt::dynamic_format_arg_store<fmt::format_context> args;
   args.push_back(fmt::arg("title", c.document_title));
   args.push_back(fmt::arg("published", format_date(c.published, c.language)));
   args.push_back(fmt::arg("effective", format_date(c.effective, c.language)));
   args.push_back(fmt::arg("period", period_text(c.period, c.language)));
-  args.push_back(fmt::arg("sections", section_list(c.substantial ? c.sections : c.editorial, c.language)));
+  args.push_back(
+      fmt::arg("sections", section_list(c.substantial ? c.sections : c.editorial, c.language)));
   args.push_back(fmt::arg("count", c.substantial ? c.sections.size() : c.editorial.size()));
   try {
     return fmt::vformat(tmpl, args);
   } catch (const fmt::format_error& e) {
-    throw Error("", 0, fmt::format("notice template for '{}' is malformed: {}", c.language, e.what()),
+    throw Error("", 0,
+                fmt::format("notice template for '{}' is malformed: {}", c.language, e.what()),
                 "use only {title}, {published}, {effective}, {period}, {sections} and {count}");
   }
 }

@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <toml++/toml.h>
 #include <yaml-cpp/yaml.h>
 
 #include <accord/config.hpp>
@@ -6,7 +7,6 @@
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
-#include <toml++/toml.h>
 
 namespace accord {
 namespace fs = std::filesystem;
@@ -14,8 +14,9 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-constexpr const char* k_config_names[] = {"hugo.toml",   "hugo.yaml",   "hugo.yml",   "hugo.json",
-                                          "config.toml", "config.yaml", "config.yml", "config.json"};
+constexpr const char* k_config_names[] = {"hugo.toml",  "hugo.yaml",   "hugo.yml",
+                                          "hugo.json",  "config.toml", "config.yaml",
+                                          "config.yml", "config.json"};
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
@@ -35,7 +36,8 @@ json yaml_to_json(const YAML::Node& node, int depth) {
     }
     case YAML::NodeType::Map: {
       json out = json::object();
-      for (const auto& kv : node) out[kv.first.as<std::string>("")] = yaml_to_json(kv.second, depth + 1);
+      for (const auto& kv : node)
+        out[kv.first.as<std::string>("")] = yaml_to_json(kv.second, depth + 1);
       return out;
     }
     default:
@@ -136,7 +138,9 @@ void read_accord_toml(const fs::path& path, Config& config) {
     int line = static_cast<int>(key.source().begin.line);
     if (k == "source_language") {
       auto* s = node.as_string();
-      if (!s) throw Error(file, line, "'source_language' must be a string", "e.g. source_language = \"en\"");
+      if (!s)
+        throw Error(file, line, "'source_language' must be a string",
+                    "e.g. source_language = \"en\"");
       config.source_language = s->get();
     } else if (k == "target_languages") {
       config.target_languages = string_list(node, file, k);

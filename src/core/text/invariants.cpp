@@ -24,7 +24,9 @@ bool is_ascii_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c))
 // sentence around it.
 void trim_trailing_punctuation(std::string& s) {
   while (!s.empty() && std::string_view(".,;:!?)]}>\"'").find(s.back()) != std::string_view::npos) {
-    if (s.back() == ')' && std::count(s.begin(), s.end(), '(') >= std::count(s.begin(), s.end(), ')')) break;
+    if (s.back() == ')' &&
+        std::count(s.begin(), s.end(), '(') >= std::count(s.begin(), s.end(), ')'))
+      break;
     s.pop_back();
   }
   // Closing typographic quotes (” “ ’ »).
@@ -41,7 +43,9 @@ bool is_url_char(char c) {
   return !(c == ' ' || c == '\t' || c == '\n' || c == '<' || c == '>' || c == '"' || c == '`');
 }
 
-bool is_email_char(char c) { return is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; }
+bool is_email_char(char c) {
+  return is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
 
 // Removes [begin, end) from TEXT's scan by blanking it, so numbers inside
 // URLs and addresses are not counted again.
@@ -203,8 +207,9 @@ long long number_word_value(std::string_view word, std::string_view language) {
 
 bool is_time_unit(std::string_view word, std::string_view language) {
   static const std::map<std::string, std::vector<std::string>, std::less<>> k_units = {
-      {"en", {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
-              "minute", "minutes", "business"}},
+      {"en",
+       {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+        "minute", "minutes", "business"}},
       {"et", {"päev", "nädal", "kuu", "aasta", "tund", "tunni", "minut", "tööpäev"}},
       {"de", {"tag", "woche", "monat", "jahr", "stunde", "minute", "werktag"}},
       {"fi", {"päivä", "päivää", "viikko", "viikkoa", "kuukausi", "kuukautta", "vuosi", "vuotta"}},
