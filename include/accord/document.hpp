@@ -6,6 +6,7 @@
 #include <accord/front_matter.hpp>
 #include <accord/text.hpp>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <tl/expected.hpp>
@@ -29,9 +30,9 @@ std::string_view to_string(BlockKind kind);
 
 struct Block {
   BlockKind kind = BlockKind::paragraph;
-  int line = 0;      // 1-based, first source line
-  int end_line = 0;  // last source line
-  int depth = 0;     // list nesting depth; 0 outside lists
+  int line = 0;        // 1-based, first source line
+  int end_line = 0;    // last source line
+  int depth = 0;       // list nesting depth; 0 outside lists
   std::string source;  // the raw source lines, joined with '\n'
   // Plain text: markup, HTML and shortcodes removed, white space collapsed,
   // NFC. Empty for code, HTML and thematic breaks, which are not prose.
@@ -92,6 +93,42 @@ struct Document {
 // matter and on the limits above; Markdown itself never fails to parse.
 tl::expected<Document, Failure> parse_document(std::string text, const std::string& file,
                                                const DocumentOptions& options = {});
+
+// Parsed pieces of documents, kept so that parsing many versions of one
+// document (a history walk) costs only for the parts that changed. A body
+// whose Markdown carries no state from one block to the next (no fenced code,
+// no HTML blocks that may hold blank lines, no link reference definitions or
+// footnotes) is cut before every `#` or `{{` line that follows a blank line:
+// such a line always starts a top-level block, so each piece parses on its
+// own exactly as inside the whole. Pieces are looked up by their text.
+// Memory is bounded (MAX_BYTES of piece text, about 3x that in all). Not
+// thread-safe: one cache per thread.
+class ParseCache {
+ public:
+  explicit ParseCache(std::size_t max_bytes = std::size_t{16} << 20);
+  ~ParseCache();
+  ParseCache(ParseCache&&) noexcept;
+  ParseCache& operator=(ParseCache&&) noexcept;
+  ParseCache(const ParseCache&) = delete;
+  ParseCache& operator=(const ParseCache&) = delete;
+
+  struct Stats {
+    std::size_t hits = 0;    // pieces found in the cache
+    std::size_t misses = 0;  // pieces parsed
+    std::size_t whole = 0;   // documents parsed whole (not cut into pieces)
+  };
+  const Stats& stats() const;
+
+ private:
+  friend tl::expected<Document, Failure> parse_document(std::string, const std::string&,
+                                                        const DocumentOptions&, ParseCache&);
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+// parse_document through CACHE: the same result, failures included.
+tl::expected<Document, Failure> parse_document(std::string text, const std::string& file,
+                                               const DocumentOptions& options, ParseCache& cache);
 
 // Reads, decodes and parses FILE. Throws Error on any failure.
 Document read_document(const std::string& file, const DocumentOptions& options = {},

@@ -1,5 +1,6 @@
 // The Markdown and shortcode reader: bytes → decode_text → parse_document →
-// the `accord sections --format json` rendering.
+// the `accord sections --format json` rendering; parse_document through a
+// ParseCache must agree with it exactly.
 #include <accord/document.hpp>
 #include <accord/error.hpp>
 #include <accord/report.hpp>
@@ -52,6 +53,21 @@ int accord_fuzz_document(const uint8_t* data, size_t size) {
     require(text->find('\r') == std::string::npos, "decoded text has no CR");
     require(text->find('\0') == std::string::npos, "decoded text has no NUL");
     auto doc = accord::parse_document(*text, "fuzz.md");
+    // Differential: the cached parse (cut into pieces, then served from the
+    // cache) must say exactly what the whole parse says.
+    accord::ParseCache cache;
+    for (int pass = 0; pass < 2; ++pass) {
+      auto piecewise = accord::parse_document(*text, "fuzz.md", {}, cache);
+      require(piecewise.has_value() == doc.has_value(), "the cached parse fails alike");
+      if (!doc) {
+        require(piecewise.error().to_string() == doc.error().to_string(),
+                "the cached parse fails with the same message");
+      } else {
+        require(
+            accord::to_json(*piecewise) == accord::to_json(*doc) && piecewise->text == doc->text,
+            "the cached parse gives the same document");
+      }
+    }
     if (!doc) {
       check_failure(doc.error());
       return 0;

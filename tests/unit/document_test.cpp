@@ -194,6 +194,23 @@ TEST(Document, LineNumbersSurviveCrlfAndBom) {
   EXPECT_EQ(2, d.front_matter.entries.at(0).line);
 }
 
+TEST(Document, ABlockBeforeAHeadingShortcodeEndsBeforeIt) {
+  // cmark extends a thematic break (and list items) over the blank lines
+  // after it; the heading shortcode's line, blanked for the second parse, is
+  // one of them and must not become part of the block's source.
+  Document d = parse("Intro.\n\n---\n\n{{% title4 \"1. A\" %}}\nText.\n\n- item\n\n"
+                     "{{% title4 \"2. B\" %}}\nMore.\n");
+  ASSERT_EQ(3u, d.sections.size());
+  ASSERT_EQ(2u, d.sections[0].blocks.size());
+  EXPECT_EQ("---", d.sections[0].blocks[1].source);
+  EXPECT_EQ(3, d.sections[0].blocks[1].end_line);
+  EXPECT_EQ(3, d.sections[0].end_line);
+  ASSERT_EQ(2u, d.sections[1].blocks.size());
+  EXPECT_EQ("- item", d.sections[1].blocks[1].source);
+  EXPECT_EQ(8, d.sections[1].end_line);
+  EXPECT_EQ(10, d.sections[2].line);
+}
+
 TEST(Document, RejectsDeepNestedLists) {
   std::string md;
   for (int i = 0; i < 300; ++i) md += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- x\n";

@@ -585,7 +585,7 @@ class SectionsCache {
       return it->second->second;
     }
     auto parsed = std::make_shared<const VersionSections>(
-        parse_version(m_repo.blob(blob), commit.substr(0, 12) + ":" + path));
+        parse_version(m_repo.blob(blob), commit.substr(0, 12) + ":" + path, m_parsed));
     m_order.emplace_front(blob, parsed);
     m_index.emplace(blob, m_order.begin());
     if (m_order.size() > k_capacity) {
@@ -599,6 +599,7 @@ class SectionsCache {
   static constexpr std::size_t k_capacity = 64;
   using Entry = std::pair<git_oid, std::shared_ptr<const VersionSections>>;
   const Repository& m_repo;
+  ParseCache m_parsed;  // pieces of versions, shared by the versions
   std::list<Entry> m_order;
   std::unordered_map<git_oid, std::list<Entry>::iterator, OidHash, OidEqual> m_index;
 };

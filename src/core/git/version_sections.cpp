@@ -33,14 +33,14 @@ std::string block_text(const Block& block) {
 
 }  // namespace
 
-VersionSections parse_version(std::string_view bytes, const std::string& file) {
+VersionSections parse_version(std::string_view bytes, const std::string& file, ParseCache& cache) {
   VersionSections out;
   auto text = decode_text(bytes, file);
   if (!text) {
     out.failure = text.error();
     return out;
   }
-  auto doc = parse_document(std::move(*text), file);
+  auto doc = parse_document(std::move(*text), file, {}, cache);
   if (!doc) {
     out.failure = doc.error();
     return out;

@@ -2,6 +2,7 @@
 // title) and the normalised text of the blocks.
 #pragma once
 
+#include <accord/document.hpp>
 #include <accord/error.hpp>
 #include <accord/history.hpp>
 #include <optional>
@@ -26,9 +27,10 @@ struct VersionSections {
   std::optional<Failure> failure;  // the blob does not decode or parse
 };
 
-// Decodes and parses BYTES as a document; FILE names it in failures
+// Decodes and parses BYTES as a document through CACHE (versions of one
+// document share most of their text); FILE names it in failures
 // ("0123456789ab:content/privacy.en.md").
-VersionSections parse_version(std::string_view bytes, const std::string& file);
+VersionSections parse_version(std::string_view bytes, const std::string& file, ParseCache& cache);
 
 // The sections of NOW that are added or changed against OLD, in NOW's order,
 // then those removed, in OLD's order.

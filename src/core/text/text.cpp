@@ -7,9 +7,9 @@
 #include <unicode/utf8.h>
 
 #include <accord/text.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -47,9 +47,10 @@ bool looks_like_wide_encoding(std::string_view bytes) {
 tl::expected<std::string, Failure> decode_text(std::string_view bytes, const std::string& file,
                                                std::size_t max_size) {
   if (bytes.size() > max_size) {
-    return tl::unexpected(Failure{
-        file, 0, fmt::format("file is {} bytes, over the limit of {} bytes", bytes.size(), max_size),
-        "pass --max-file-size to raise the limit if the file is really a document"});
+    return tl::unexpected(
+        Failure{file, 0,
+                fmt::format("file is {} bytes, over the limit of {} bytes", bytes.size(), max_size),
+                "pass --max-file-size to raise the limit if the file is really a document"});
   }
   if (starts_with_bytes(bytes, {0x00, 0x00, 0xFE, 0xFF}))
     return tl::unexpected(bom_failure(file, "UTF-32BE"));
@@ -67,19 +68,29 @@ tl::expected<std::string, Failure> decode_text(std::string_view bytes, const std
   int32_t line_start = 0;
   int32_t i = 0;
   while (i < length) {
+    // Runs of plain ASCII are copied as they are.
+    int32_t run = i;
+    while (i < length && s[i] < 0x80 && s[i] != '\r' && s[i] != 0) {
+      if (s[i++] == '\n') {
+        ++line;
+        line_start = i;
+      }
+    }
+    out.append(bytes.substr(static_cast<std::size_t>(run), static_cast<std::size_t>(i - run)));
+    if (i >= length) break;
     int32_t start = i;
     UChar32 c = 0;
     U8_NEXT(s, i, length, c);
     const int column = static_cast<int>(start - line_start) + 1;
     if (c < 0) {
       return tl::unexpected(Failure{
-          file, line,
-          fmt::format("invalid UTF-8 (byte 0x{:02X} at column {})", s[start], column),
+          file, line, fmt::format("invalid UTF-8 (byte 0x{:02X} at column {})", s[start], column),
           "save the file as UTF-8; accord never guesses another encoding"});
     }
     if (c == 0) {
       if (looks_like_wide_encoding(bytes)) {
-        return tl::unexpected(Failure{file, line, "NUL bytes: this looks like UTF-16 or UTF-32 text",
+        return tl::unexpected(Failure{file, line,
+                                      "NUL bytes: this looks like UTF-16 or UTF-32 text",
                                       "convert the file to UTF-8, e.g. with iconv"});
       }
       return tl::unexpected(Failure{file, line, fmt::format("NUL byte at column {}", column),
@@ -123,7 +134,8 @@ std::string read_text_file(const std::string& path, std::size_t max_size) {
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > max_size) {
-    throw Error(path, 0, fmt::format("file is {} bytes, over the limit of {} bytes", size, max_size),
+    throw Error(path, 0,
+                fmt::format("file is {} bytes, over the limit of {} bytes", size, max_size),
                 "pass --max-file-size to raise the limit if the file is really a document");
   }
   auto decoded = decode_text(read_file_bytes(path), path, max_size);
@@ -140,7 +152,8 @@ std::string to_utf8(const icu::UnicodeString& u) {
 }
 
 icu::UnicodeString from_utf8(std::string_view text) {
-  return icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  return icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
 }
 
 }  // namespace
@@ -149,6 +162,11 @@ std::string nfc(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU NFC normaliser unavailable");
+  // ASCII is always in NFC.
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return std::string(text);
+  }
   auto u = from_utf8(text);
   if (n->isNormalized(u, status) && U_SUCCESS(status)) return std::string(text);
   status = U_ZERO_ERROR;
@@ -159,7 +177,8 @@ std::string nfc(std::string_view text) {
 
 std::string fold_case(std::string_view text) {
   // ASCII folds by lower-casing; most words in most policies are ASCII.
-  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     std::string out(text);
     for (char& c : out) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
