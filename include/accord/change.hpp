@@ -6,6 +6,7 @@
 
 #include <accord/document.hpp>
 #include <functional>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,14 @@ struct Classification {
   bool substantial = false;
   std::vector<ChangeReason> reasons;  // at least one for any change
 };
+
+// The reasons as `accord diff` and `accord log` write them in JSON:
+// [{"kind": …, "old": …, "new": …}], null for a value that does not apply.
+nlohmann::ordered_json reasons_json(const Classification& classification);
+
+// A reason as the text outputs show it: "typo", "number: 14 -> 30",
+// "added: +Sentence.", "email: -old@example.org".
+std::string to_string(const ChangeReason& reason);
 
 // Whether WORD is spelled right in the document's language; used to tell a
 // typo fix from a change of wording. An empty function knows no words (no

@@ -5,6 +5,7 @@
 // section-level blame built on them.
 #pragma once
 
+#include <accord/change.hpp>
 #include <accord/error.hpp>
 #include <compare>
 #include <cstddef>
@@ -91,16 +92,23 @@ std::string_view to_string(SectionStatus status);
 // white space collapsed for code/HTML, plus link URLs), so markup-only edits
 // are not changes.
 //
-// Hook for the change classifier (issue 5): it will add an editorial /
-// substantial classification computed from old_text and new_text. There is
-// deliberately no such field until the classifier exists.
+// Classified (classify_change of old_text and new_text) when the caller
+// asks for it with ClassifyOptions.
 struct SectionChange {
   std::string number;     // "" when unnumbered
   std::string title;      // "" for the preamble
   bool preamble = false;  // the text before the first heading
   SectionStatus status = SectionStatus::changed;
-  std::string old_text;  // normalised text before; "" when added
-  std::string new_text;  // normalised text after; "" when removed
+  std::string old_text;                          // normalised text before; "" when added
+  std::string new_text;                          // normalised text after; "" when removed
+  std::optional<Classification> classification;  // substantial or editorial, with reasons
+};
+
+// How log and blame tell a substantial change from an editorial one: the
+// change classifier in the document's language.
+struct ClassifyOptions {
+  std::string language;  // ISO 639-1, e.g. "en"
+  WordChecker known;     // spelling, to recognise typo fixes; may be empty
 };
 
 // One version of the document.
@@ -138,6 +146,8 @@ struct LogOptions {
   std::string rev = "HEAD";   // where the walk starts
   bool with_changes = true;   // compute Version::changes (reads and parses blobs)
   ProgressCallback progress;  // may be empty
+  // Classify each change (SectionChange::classification); needs with_changes.
+  std::optional<ClassifyOptions> classify;
 };
 
 // The versions of a document, newest first.
@@ -151,8 +161,11 @@ struct History {
   std::vector<Failure> warnings;        // e.g. a malformed Effective-Date trailer
 };
 
-// What blame calls a substantive change until the change classifier exists.
-inline constexpr std::string_view k_blame_basis = "normalised-text";
+// What blame calls a substantive change: by default the classifier's
+// "substantial"; without ClassifyOptions, any change left after white space,
+// punctuation, letter case and quote/dash style are normalised away.
+inline constexpr std::string_view k_blame_basis_classifier = "classifier";
+inline constexpr std::string_view k_blame_basis_text = "normalised-text";
 
 // One section of the document at rev and the versions that last changed it.
 struct SectionBlame {
@@ -163,9 +176,10 @@ struct SectionBlame {
   // The newest version whose text of this section differs from its first
   // parent's at all (normalised block text, as in SectionChange).
   CommitInfo last_changed;
-  // The newest version whose text differs after also folding white space,
-  // punctuation, letter case and quote/dash style (only the words compared):
-  // see k_blame_basis.
+  // The newest version that changed this section substantively: classified
+  // substantial, or, without a classifier, whose text differs after also
+  // folding white space, punctuation, letter case and quote/dash style (see
+  // Blame::basis).
   CommitInfo last_substantive;
   // History ends (shallow clone) before this section's origin: the commits
   // above are the oldest available and the real ones may be older.
@@ -177,6 +191,7 @@ struct Blame {
   std::string path;
   std::string rev;
   std::string commit;
+  std::string basis;                   // k_blame_basis_classifier or k_blame_basis_text
   std::vector<SectionBlame> sections;  // in document order
   std::optional<Truncation> truncated;
   std::vector<Failure> warnings;
@@ -226,8 +241,10 @@ class GitDocument {
   VersionText text_of(const Version& version) const;
 
   // Per section of the document at REV, the versions that last changed it
-  // at all and substantively (see SectionBlame).
-  Blame blame(const std::string& rev = "HEAD", const ProgressCallback& progress = {}) const;
+  // at all and substantively (see SectionBlame), the latter by CLASSIFY when
+  // given.
+  Blame blame(const std::string& rev = "HEAD", const ProgressCallback& progress = {},
+              const std::optional<ClassifyOptions>& classify = std::nullopt) const;
 
  private:
   struct Impl;

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "doc_language.hpp"
 
 namespace accord::cli {
 namespace {
@@ -24,7 +25,7 @@ std::string commit_line(const CommitInfo& c, const Style& style) {
 
 std::string render_text(const Blame& b, const std::string& doc, const Style& style) {
   std::string out = fmt::format("{} at {} (substantive: {}, see --help)\n", style.bold(doc),
-                                b.commit.substr(0, 12), k_blame_basis);
+                                b.commit.substr(0, 12), b.basis);
   for (const auto& s : b.sections) {
     std::string name = s.preamble         ? std::string("(preamble)")
                        : s.number.empty() ? s.title
@@ -41,38 +42,40 @@ std::string render_text(const Blame& b, const std::string& doc, const Style& sty
 }  // namespace
 
 Command blame_command() {
-  return {"blame",
-          "Show, per section, the commits that last changed it and last changed it substantively",
-          [](CLI::App& app, const GlobalOptions& global) {
-            auto opts = std::make_shared<BlameOptions>();
-            app.add_option("DOC", opts->doc, "Markdown file in a git work tree")->required();
-            app.add_option("--format", opts->format, "Output format")
-                ->check(CLI::IsMember({"text", "json"}))
-                ->capture_default_str();
-            app.add_option("--rev", opts->rev, "Revision to blame")->capture_default_str();
-            app.footer(
-                "last changed: the newest version whose section text (normalised block text)\n"
-                "differs from its parent's. last substantive: the same, after also normalising\n"
-                "white space, punctuation, letter case and quote/dash style, so only the words\n"
-                "are compared (basis \"normalised-text\" in JSON) until the change classifier\n"
-                "exists.\n\n"
-                "Examples:\n  accord blame content/privacy.en.md\n"
-                "  accord blame content/privacy.en.md --format json\n\n"
-                "See docs/history.md for the JSON schema.");
-            return [opts, &global] {
-              GitDocument doc(opts->doc);
-              Blame blame = doc.blame(opts->rev);
-              for (const auto& w : blame.warnings) {
-                std::cerr << "accord: warning: " << w.to_string() << '\n';
-              }
-              if (opts->format == "json") {
-                print(to_json(blame).dump(2) + "\n");
-              } else {
-                print(render_text(blame, opts->doc, Style(global, stdout)));
-              }
-              return static_cast<int>(k_exit_ok);
-            };
-          }};
+  return {
+      "blame",
+      "Show, per section, the commits that last changed it and last changed it substantively",
+      [](CLI::App& app, const GlobalOptions& global) {
+        auto opts = std::make_shared<BlameOptions>();
+        app.add_option("DOC", opts->doc, "Markdown file in a git work tree")->required();
+        app.add_option("--format", opts->format, "Output format")
+            ->check(CLI::IsMember({"text", "json"}))
+            ->capture_default_str();
+        app.add_option("--rev", opts->rev, "Revision to blame")->capture_default_str();
+        app.footer(
+            "last changed: the newest version whose section text (normalised block text)\n"
+            "differs from its parent's. last substantive: the newest version whose change\n"
+            "of the section the change classifier calls substantial (as accord diff and\n"
+            "log: not white space, punctuation, letter case, quote/dash style or a typo\n"
+            "fix); basis \"classifier\" in JSON.\n\n"
+            "Examples:\n  accord blame content/privacy.en.md\n"
+            "  accord blame content/privacy.en.md --format json\n\n"
+            "See docs/history.md for the JSON schema.");
+        return [opts, &global] {
+          GitDocument doc(opts->doc);
+          const std::string language = document_language(opts->doc);
+          Blame blame = doc.blame(opts->rev, {}, ClassifyOptions{language, lazy_speller(language)});
+          for (const auto& w : blame.warnings) {
+            std::cerr << "accord: warning: " << w.to_string() << '\n';
+          }
+          if (opts->format == "json") {
+            print(to_json(blame).dump(2) + "\n");
+          } else {
+            print(render_text(blame, opts->doc, Style(global, stdout)));
+          }
+          return static_cast<int>(k_exit_ok);
+        };
+      }};
 }
 
 }  // namespace accord::cli

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "doc_language.hpp"
 
 namespace accord::cli {
 namespace {
@@ -22,18 +23,6 @@ struct DiffOptions {
   std::string format = "text";
 };
 
-// "privacy.et.md" → "et"; else the site's source language.
-std::string language_for(const std::string& doc) {
-  std::string stem = std::filesystem::path(doc).stem().string();
-  auto dot = stem.rfind('.');
-  if (dot != std::string::npos) {
-    std::string lang = stem.substr(dot + 1);
-    if (lang.size() >= 2 && lang.size() <= 3) return lang;
-  }
-  auto dir = std::filesystem::path(doc).parent_path();
-  return load_config(find_root(dir.empty() ? std::filesystem::path(".") : dir)).source_language;
-}
-
 Document parse_text(const std::string& bytes, const std::string& label, std::size_t max_size) {
   auto text = decode_text(bytes, label, max_size);
   if (!text) throw Error(text.error());
@@ -42,26 +31,8 @@ Document parse_text(const std::string& bytes, const std::string& label, std::siz
   return std::move(*doc);
 }
 
-json reasons_json(const Classification& c) {
-  json out = json::array();
-  for (const auto& r : c.reasons) {
-    json j{{"kind", r.kind}};
-    j["old"] = r.old_value.empty() ? json(nullptr) : json(r.old_value);
-    j["new"] = r.new_value.empty() ? json(nullptr) : json(r.new_value);
-    out.push_back(j);
-  }
-  return out;
-}
-
 const Section& shown_section(const SectionDiff& d, const Document& a, const Document& b) {
   return d.new_sections.empty() ? a.sections[d.old_sections[0]] : b.sections[d.new_sections[0]];
-}
-
-std::string reason_text(const ChangeReason& r) {
-  if (r.old_value.empty() && r.new_value.empty()) return r.kind;
-  if (r.old_value.empty()) return fmt::format("{}: +{}", r.kind, r.new_value);
-  if (r.new_value.empty()) return fmt::format("{}: -{}", r.kind, r.old_value);
-  return fmt::format("{}: {} -> {}", r.kind, r.old_value, r.new_value);
 }
 
 std::string describe(const Section& s) {
@@ -92,7 +63,9 @@ std::string render_diff(const std::vector<DiffOp>& ops, const Style& style, bool
     } else if (op.kind == DiffOp::Kind::remove) {
       out += markdown ? "~~" + text + "~~" : style.enabled() ? style.red(text) : "[-" + text + "-]";
     } else {
-      out += markdown ? "**" + text + "**" : style.enabled() ? style.green(text) : "{+" + text + "+}";
+      out += markdown          ? "**" + text + "**"
+             : style.enabled() ? style.green(text)
+                               : "{+" + text + "+}";
     }
   }
   return out;
@@ -107,8 +80,8 @@ int run_diff(const DiffOptions& opts, const GlobalOptions& global) {
   std::string to = opts.args.size() == 3 ? opts.args[1] : "";
   GitDocument git(doc);
   VersionText old_version = git.text_at(from);
-  Document old_doc =
-      parse_text(old_version.text, fmt::format("{}:{}", from, old_version.path), global.max_file_size);
+  Document old_doc = parse_text(old_version.text, fmt::format("{}:{}", from, old_version.path),
+                                global.max_file_size);
   std::string to_label = to.empty() ? "working tree" : to;
   std::string new_commit;
   Document new_doc;
@@ -119,9 +92,8 @@ int run_diff(const DiffOptions& opts, const GlobalOptions& global) {
     new_commit = v.commit;
     new_doc = parse_text(v.text, fmt::format("{}:{}", to, v.path), global.max_file_size);
   }
-  std::string language = language_for(doc);
-  LanguageIdentifier speller({language});
-  WordChecker known = [&](std::string_view w) { return speller.spells(w, language); };
+  std::string language = document_language(doc);
+  WordChecker known = lazy_speller(language);
   auto diffs = diff_documents(old_doc, new_doc, language, known);
 
   if (opts.format == "json") {
@@ -136,13 +108,14 @@ int run_diff(const DiffOptions& opts, const GlobalOptions& global) {
     for (const auto& d : diffs) {
       json j;
       j["section"] = section_ref(shown_section(d, old_doc, new_doc));
-      j["old_section"] = d.old_sections.empty() ? json(nullptr)
-                                                : section_ref(old_doc.sections[d.old_sections[0]]);
+      j["old_section"] =
+          d.old_sections.empty() ? json(nullptr) : section_ref(old_doc.sections[d.old_sections[0]]);
       j["status"] = to_string(d.status);
       j["classification"] = d.classification.substantial ? "substantial" : "editorial";
       j["reasons"] = reasons_json(d.classification);
       j["diff"] = json::array();
-      for (const auto& op : d.diff) j["diff"].push_back(json{{"op", to_string(op.kind)}, {"text", op.text}});
+      for (const auto& op : d.diff)
+        j["diff"].push_back(json{{"op", to_string(op.kind)}, {"text", op.text}});
       out["sections"].push_back(std::move(j));
     }
     print(out.dump(2) + "\n");
@@ -163,20 +136,20 @@ int run_diff(const DiffOptions& opts, const GlobalOptions& global) {
     const Section& s = shown_section(d, old_doc, new_doc);
     std::string kind = d.classification.substantial ? "substantial" : "editorial";
     std::string reasons;
-    for (const auto& r : d.classification.reasons) reasons += (reasons.empty() ? "" : "; ") + reason_text(r);
+    for (const auto& r : d.classification.reasons)
+      reasons += (reasons.empty() ? "" : "; ") + to_string(r);
     std::string body = render_diff(d.diff, style, markdown);
     if (markdown) {
-      out += fmt::format("## Section {}: {}, {}\n\n- {}\n\n> {}\n\n", describe(s), to_string(d.status),
-                         kind, reasons, body);
+      out += fmt::format("## Section {}: {}, {}\n\n- {}\n\n> {}\n\n", describe(s),
+                         to_string(d.status), kind, reasons, body);
     } else {
-      out += fmt::format("\n{} {} ({}): {}\n  {}\n", style.cyan("section " + describe(s)),
-                         to_string(d.status),
-                         d.classification.substantial ? style.red(kind) : style.green(kind), reasons,
-                         body);
+      out += fmt::format(
+          "\n{} {} ({}): {}\n  {}\n", style.cyan("section " + describe(s)), to_string(d.status),
+          d.classification.substantial ? style.red(kind) : style.green(kind), reasons, body);
     }
   }
-  out += fmt::format("{}{} section{} changed, {} substantial\n", markdown ? "\n" : "\n", diffs.size(),
-                     diffs.size() == 1 ? "" : "s", substantial);
+  out += fmt::format("{}{} section{} changed, {} substantial\n", markdown ? "\n" : "\n",
+                     diffs.size(), diffs.size() == 1 ? "" : "s", substantial);
   print(out);
   return k_exit_ok;
 }

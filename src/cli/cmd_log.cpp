@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "doc_language.hpp"
 
 namespace accord::cli {
 namespace {
@@ -96,7 +97,21 @@ std::string render_text(const History& h, const std::string& doc, const Style& s
         std::string coloured = c.status == SectionStatus::added     ? style.green(padded)
                                : c.status == SectionStatus::removed ? style.red(padded)
                                                                     : style.cyan(padded);
-        out += fmt::format("    {} {}\n", coloured, section_name(c));
+        std::string line = fmt::format("    {} ", coloured);
+        if (c.classification) {
+          std::string kind =
+              fmt::format("{:<11}", c.classification->substantial ? "substantial" : "editorial");
+          line += (c.classification->substantial ? style.red(kind) : style.green(kind)) + " ";
+        }
+        line += section_name(c);
+        if (c.classification && c.status == SectionStatus::changed) {
+          std::string reasons;
+          for (const auto& r : c.classification->reasons) {
+            reasons += (reasons.empty() ? "" : "; ") + to_string(r);
+          }
+          line += style.dim(" (" + reasons + ")");
+        }
+        out += line + "\n";
       }
       out += "\n";
     }
@@ -122,7 +137,9 @@ Command log_command() {
                 "Effective date: the commit's `Effective-Date: YYYY-MM-DD` trailer, else an\n"
                 "annotated tag policy/<path>/<date> with that trailer, else the commit date\n"
                 "in the committer's time zone. Renames (git mv) are followed.\n"
-                "Sections are compared by number + title and normalised block text.\n\n"
+                "Sections are compared by number + title and normalised block text; each\n"
+                "changed section is classified substantial or editorial, with reasons, by the\n"
+                "change classifier in the document's language (as accord diff).\n\n"
                 "Examples:\n  accord log content/privacy.en.md\n"
                 "  accord log content/privacy.en.md --format json | jq '.versions[0]'\n\n"
                 "See docs/history.md for the JSON schema.");
@@ -132,6 +149,8 @@ Command log_command() {
               LogOptions options;
               options.rev = opts->rev;
               options.progress = progress.callback();
+              const std::string language = document_language(opts->doc);
+              options.classify = ClassifyOptions{language, lazy_speller(language)};
               History history = doc.log(options);
               progress.finish();
               for (const auto& w : history.warnings) {

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "cli.hpp"
+#include "doc_language.hpp"
 
 namespace accord::cli {
 namespace {
@@ -27,17 +28,6 @@ Config site_config(const std::string& doc) {
   // Absolute, so that find_root can walk up past the folder named on the
   // command line.
   return load_config(find_root(std::filesystem::absolute(doc).parent_path()));
-}
-
-// "privacy.et.md" → "et"; else the site's source language (as accord diff).
-std::string language_for(const std::string& doc, const Config& config) {
-  std::string stem = std::filesystem::path(doc).stem().string();
-  auto dot = stem.rfind('.');
-  if (dot != std::string::npos) {
-    std::string lang = stem.substr(dot + 1);
-    if (lang.size() >= 2 && lang.size() <= 3) return lang;
-  }
-  return config.source_language;
 }
 
 Date date_option(const std::string& value, const char* option) {
@@ -86,11 +76,9 @@ int run_publish(const PublishCliOptions& opts, const GlobalOptions& global) {
   options.force = opts.force;
   Config config = site_config(opts.doc);
   options.notice_days = opts.notice_days ? opts.notice_days : config.notice_days;
-  options.language = language_for(opts.doc, config);
+  options.language = language_in_name(opts.doc).value_or(config.source_language);
   options.max_file_size = global.max_file_size;
-  LanguageIdentifier speller({options.language});
-  const std::string language = options.language;
-  options.known = [&speller, language](std::string_view w) { return speller.spells(w, language); };
+  options.known = lazy_speller(options.language);
 
   PublishResult r = publish(opts.doc, options);
   if (opts.format == "json") {

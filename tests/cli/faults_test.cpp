@@ -256,7 +256,7 @@ TEST(Faults, ShallowCloneBlameSaysTheHistoryIsTruncated) {
   auto r = run_accord({"blame", "privacy.md"}, clone);
   EXPECT_EQ(0, r.exit_code) << r.err;
   EXPECT_EQ("privacy.md at " + id +
-                " (substantive: normalised-text, see --help)\n"
+                " (substantive: classifier, see --help)\n"
                 "\n"
                 "1. Introduction  line 5\n"
                 "    last changed      " +

@@ -49,7 +49,7 @@ TEST(HistoryCli, LogText) {
                        "\n"
                        "    Second\n"
                        "\n"
-                       "    changed  1. Introduction\n"
+                       "    changed  substantial 1. Introduction (wording: +reader)\n"
                        "\n"
                        "commit " +
                        t.first +
@@ -60,17 +60,17 @@ TEST(HistoryCli, LogText) {
                        "\n"
                        "    First\n"
                        "\n"
-                       "    added    1. Introduction\n"
-                       "    added    2. Retention\n"
+                       "    added    substantial 1. Introduction\n"
+                       "    added    substantial 2. Retention\n"
                        "\n"
                        "2 versions of privacy.md\n");
 }
 
-TEST(HistoryCli, LogJsonHasNoClassificationYet) {
+TEST(HistoryCli, LogJsonClassifiesEachChange) {
   TwoVersions t;
   auto r = run_accord({"log", "privacy.md", "--format", "json"}, t.repo.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  auto j = nlohmann::json::parse(r.out);
+  auto j = nlohmann::ordered_json::parse(r.out);  // key order is part of the schema
   EXPECT_EQ(j["version"], 1);
   EXPECT_EQ(j["path"], "privacy.md");
   EXPECT_EQ(j["truncated"], nullptr);
@@ -82,8 +82,50 @@ TEST(HistoryCli, LogJsonHasNoClassificationYet) {
   EXPECT_EQ(v["published"], nullptr);  // set only by accord publish (see publish_cli_test)
   EXPECT_EQ(v["author"]["date"], "2024-01-02T00:00:00+00:00");
   ASSERT_EQ(v["changes"].size(), 1u);
-  EXPECT_EQ(v["changes"][0].dump(),
-            R"({"section":{"number":"1","title":"Introduction"},"status":"changed"})");
+  EXPECT_EQ(
+      v["changes"][0].dump(),
+      R"({"section":{"number":"1","title":"Introduction"},"status":"changed",)"
+      R"("classification":"substantial","reasons":[{"kind":"wording","old":null,"new":"reader"}]})");
+}
+
+// A number changed with a typo beside it, then the typo fixed: log calls the
+// fix editorial, and blame's last substantive change stays at the number.
+struct TypoFixed : TwoVersions {
+  std::string number;
+  std::string typo;
+  TypoFixed() {
+    repo.write("privacy.md", page("Hello, reader.", "30 dasy"));
+    number = repo.commit("Keep for longer", k_jan1 + 2 * k_day);
+    repo.write("privacy.md", page("Hello, reader.", "30 days"));
+    typo = repo.commit("Fix a typo", k_jan1 + 3 * k_day);
+  }
+};
+
+TEST(HistoryCli, LogCallsATypoFixEditorialAndANumberSubstantial) {
+  TypoFixed t;
+  auto r = run_accord({"log", "privacy.md"}, t.repo.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(
+      r.out.find("    Fix a typo\n\n    changed  editorial   2. Retention (typo: dasy -> days)\n"),
+      std::string::npos)
+      << r.out;
+  EXPECT_NE(
+      r.out.find(
+          "    Keep for longer\n\n    changed  substantial 2. Retention (number: 14 -> 30)\n"),
+      std::string::npos)
+      << r.out;
+}
+
+TEST(HistoryCli, BlameDoesNotCountATypoFixAsSubstantive) {
+  TypoFixed t;
+  auto r = run_accord({"blame", "privacy.md", "--format", "json"}, t.repo.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["basis"], "classifier");
+  ASSERT_EQ(j["sections"].size(), 2u);
+  EXPECT_EQ(j["sections"][1]["last_changed"]["commit"], t.typo);
+  EXPECT_EQ(j["sections"][1]["last_substantive"]["commit"], t.number);
+  EXPECT_EQ(j["sections"][0]["last_substantive"]["commit"], t.second);
 }
 
 TEST(HistoryCli, ShowAsOfBothSidesOfTheEffectiveDate) {
@@ -141,7 +183,7 @@ TEST(HistoryCli, BlameText) {
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out, "privacy.md at " + third.substr(0, 12) +
-                       " (substantive: normalised-text, see --help)\n"
+                       " (substantive: classifier, see --help)\n"
                        "\n"
                        "1. Introduction  line 5\n"
                        "    last changed      " +
@@ -159,7 +201,7 @@ TEST(HistoryCli, BlameText) {
                        t.first.substr(0, 12) + "  2024-01-01  First\n");
   auto json = run_accord({"blame", "privacy.md", "--format", "json"}, t.repo.path());
   auto j = nlohmann::json::parse(json.out);
-  EXPECT_EQ(j["basis"], "normalised-text");
+  EXPECT_EQ(j["basis"], "classifier");
   EXPECT_EQ(j["sections"][0]["last_substantive"]["commit"], t.second);
 }
 

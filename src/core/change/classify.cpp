@@ -1,5 +1,4 @@
 // Substantial or editorial: what a change does to the meaning of a text.
-#include <dtl/dtl.hpp>
 #include <fmt/format.h>
 #include <unicode/unistr.h>
 
@@ -7,7 +6,9 @@
 #include <accord/invariants.hpp>
 #include <accord/text.hpp>
 #include <algorithm>
+#include <dtl/dtl.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 namespace accord {
@@ -37,9 +38,9 @@ bool is_space_token(const Tok& t) {
 // dashes, guillemets.
 std::string normalise_quotes(std::string_view s) {
   static const std::pair<std::string_view, std::string_view> k_map[] = {
-      {"\u201C", "\""}, {"\u201D", "\""}, {"\u201E", "\""}, {"\u00AB", "\""}, {"\u00BB", "\""},
-      {"\u2018", "'"},  {"\u2019", "'"},  {"\u201A", "'"},  {"\u2013", "-"},  {"\u2014", "-"},
-      {"\u2212", "-"},  {"\u2011", "-"}};
+      {"\u201C", "\""}, {"\u201D", "\""}, {"\u201E", "\""}, {"\u00AB", "\""},
+      {"\u00BB", "\""}, {"\u2018", "'"},  {"\u2019", "'"},  {"\u201A", "'"},
+      {"\u2013", "-"},  {"\u2014", "-"},  {"\u2212", "-"},  {"\u2011", "-"}};
   std::string out(s);
   for (auto [from, to] : k_map) {
     std::size_t pos = 0;
@@ -53,12 +54,13 @@ std::string normalise_quotes(std::string_view s) {
 
 const std::set<std::string, std::less<>>& negations(std::string_view language) {
   static const std::map<std::string, std::set<std::string, std::less<>>, std::less<>> k = {
-      {"en", {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without",
-              "don't", "doesn't", "won't", "cannot", "can't", "isn't", "aren't", "shouldn't",
-              "mustn't", "n't"}},
+      {"en",
+       {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "don't",
+        "doesn't", "won't", "cannot", "can't", "isn't", "aren't", "shouldn't", "mustn't", "n't"}},
       {"et", {"ei", "mitte", "pole", "ega", "ilma", "kunagi", "keegi", "midagi", "ära", "ärge"}},
-      {"de", {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "niemals", "nie", "ohne",
-              "weder", "noch"}},
+      {"de",
+       {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "niemals", "nie", "ohne", "weder",
+        "noch"}},
       {"fi", {"ei", "en", "et", "emme", "ette", "eivät", "ilman", "koskaan"}},
   };
   static const std::set<std::string, std::less<>> empty;
@@ -68,13 +70,15 @@ const std::set<std::string, std::less<>>& negations(std::string_view language) {
 
 const std::set<std::string, std::less<>>& modals(std::string_view language) {
   static const std::map<std::string, std::set<std::string, std::less<>>, std::less<>> k = {
-      {"en", {"may", "might", "can", "could", "will", "shall", "must", "should", "would",
-              "required", "entitled"}},
-      {"et", {"võime", "võib", "võivad", "võid", "võite", "peame", "peab", "peavad", "pead",
-              "peate", "tohib", "tohime", "tuleb", "saame", "saab", "saavad", "kohustub",
-              "kohustume", "õigus"}},
-      {"de", {"kann", "können", "darf", "dürfen", "muss", "müssen", "soll", "sollen", "wird",
-              "werden", "möchten"}},
+      {"en",
+       {"may", "might", "can", "could", "will", "shall", "must", "should", "would", "required",
+        "entitled"}},
+      {"et",
+       {"võime", "võib", "võivad", "võid", "võite", "peame", "peab", "peavad", "pead", "peate",
+        "tohib", "tohime", "tuleb", "saame", "saab", "saavad", "kohustub", "kohustume", "õigus"}},
+      {"de",
+       {"kann", "können", "darf", "dürfen", "muss", "müssen", "soll", "sollen", "wird", "werden",
+        "möchten"}},
       {"fi", {"voi", "voimme", "voivat", "täytyy", "pitää", "on", "saa", "saamme"}},
   };
   static const std::set<std::string, std::less<>> empty;
@@ -176,8 +180,10 @@ bool is_number_word(std::string_view w) {
 }  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
-  auto ua = icu::UnicodeString::fromUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())));
-  auto ub = icu::UnicodeString::fromUTF8(icu::StringPiece(b.data(), static_cast<int32_t>(b.size())));
+  auto ua =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())));
+  auto ub =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(b.data(), static_cast<int32_t>(b.size())));
   std::vector<UChar32> x, y;
   for (int32_t i = 0; i < ua.length(); i = ua.moveIndex32(i, 1)) x.push_back(ua.char32At(i));
   for (int32_t i = 0; i < ub.length(); i = ub.moveIndex32(i, 1)) y.push_back(ub.char32At(i));
@@ -188,7 +194,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
     cur[0] = i;
     std::size_t row_min = cur[0];
     for (std::size_t j = 1; j <= y.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
       row_min = std::min(row_min, cur[j]);
     }
     if (row_min > limit) return limit + 1;
@@ -266,7 +273,8 @@ Classification classify_change(std::string_view old_text, std::string_view new_t
   const auto& mod = modals(language);
   for (const auto& h : hunks) {
     auto only_numbers = [](const std::vector<std::string>& v) {
-      return std::all_of(v.begin(), v.end(), [](const std::string& w) { return is_number_word(w); });
+      return std::all_of(v.begin(), v.end(),
+                         [](const std::string& w) { return is_number_word(w); });
     };
     if (only_numbers(h.removed) && only_numbers(h.added)) continue;  // reported as invariants
     // A whole sentence (or more) added or removed says so, whatever words
@@ -309,11 +317,12 @@ Classification classify_change(std::string_view old_text, std::string_view new_t
     }
     if (explained) continue;
     // Invariant-only hunks (a changed name, an e-mail) were reported above.
-    bool invariant_hunk = !c.reasons.empty() && h.removed.size() <= 2 && h.added.size() <= 2 &&
-                          std::any_of(c.reasons.begin(), c.reasons.end(), [](const ChangeReason& r) {
-                            return r.kind == "organisation" || r.kind == "email" || r.kind == "url" ||
-                                   r.kind == "phone" || r.kind == "number" || r.kind == "date";
-                          });
+    bool invariant_hunk =
+        !c.reasons.empty() && h.removed.size() <= 2 && h.added.size() <= 2 &&
+        std::any_of(c.reasons.begin(), c.reasons.end(), [](const ChangeReason& r) {
+          return r.kind == "organisation" || r.kind == "email" || r.kind == "url" ||
+                 r.kind == "phone" || r.kind == "number" || r.kind == "date";
+        });
     if (invariant_hunk) continue;
     if (h.removed.empty()) {
       add_reason(c, h.added.size() >= 4 ? "added" : "wording", "", join(h.added, " "));
@@ -331,6 +340,25 @@ Classification classify_change(std::string_view old_text, std::string_view new_t
   // A typo fix in a text whose other differences are only form stays editorial.
   if (c.reasons.empty()) add_reason(c, "whitespace", "", "");
   return c;
+}
+
+nlohmann::ordered_json reasons_json(const Classification& classification) {
+  using json = nlohmann::ordered_json;
+  json out = json::array();
+  for (const auto& r : classification.reasons) {
+    json j{{"kind", r.kind}};
+    j["old"] = r.old_value.empty() ? json(nullptr) : json(r.old_value);
+    j["new"] = r.new_value.empty() ? json(nullptr) : json(r.new_value);
+    out.push_back(j);
+  }
+  return out;
+}
+
+std::string to_string(const ChangeReason& r) {
+  if (r.old_value.empty() && r.new_value.empty()) return r.kind;
+  if (r.old_value.empty()) return fmt::format("{}: +{}", r.kind, r.new_value);
+  if (r.new_value.empty()) return fmt::format("{}: -{}", r.kind, r.old_value);
+  return fmt::format("{}: {} -> {}", r.kind, r.old_value, r.new_value);
 }
 
 }  // namespace accord

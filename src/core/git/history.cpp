@@ -678,6 +678,12 @@ History GitDocument::log(const LogOptions& options) const {
         v.unreadable = now->failure ? now->failure : old->failure;
       } else {
         v.changes = compare_sections(old ? *old : VersionSections{}, *now);
+        if (options.classify) {
+          for (auto& c : v.changes) {
+            c.classification = classify_change(c.old_text, c.new_text, options.classify->language,
+                                               options.classify->known);
+          }
+        }
       }
     }
     out.versions.push_back(std::move(v));
@@ -719,7 +725,8 @@ VersionText GitDocument::text_of(const Version& version) const {
   return VersionText{version.commit.id, version.path, m_impl->repo.blob(blob)};
 }
 
-Blame GitDocument::blame(const std::string& rev, const ProgressCallback& progress) const {
+Blame GitDocument::blame(const std::string& rev, const ProgressCallback& progress,
+                         const std::optional<ClassifyOptions>& classify) const {
   const Repository& repo = m_impl->repo;
   git_oid start = repo.resolve(rev);
   if (!exists_at(repo, start, m_impl->path)) fail_not_in_rev(repo, m_impl->path, rev);
@@ -731,9 +738,15 @@ Blame GitDocument::blame(const std::string& rev, const ProgressCallback& progres
   out.path = m_impl->path;
   out.rev = rev;
   out.commit = to_hex(start);
+  out.basis = classify ? k_blame_basis_classifier : k_blame_basis_text;
   out.truncated = walk.truncated;
   out.warnings = std::move(walk.warnings);
   if (walk.versions.empty()) return out;
+  auto substantive = [&](const std::string& before, const std::string& after) {
+    if (classify)
+      return classify_change(before, after, classify->language, classify->known).substantial;
+    return substantive_text(before) != substantive_text(after);
+  };
 
   SectionsCache cache(repo);
   const VersionRecord& newest = walk.versions.front();
@@ -742,7 +755,6 @@ Blame GitDocument::blame(const std::string& rev, const ProgressCallback& progres
 
   struct Open {
     std::string key;
-    std::string substantive;
     bool changed_found = false;
     bool substantive_found = false;
   };
@@ -754,7 +766,7 @@ Blame GitDocument::blame(const std::string& rev, const ProgressCallback& progres
     b.preamble = s.preamble;
     b.line = s.line;
     out.sections.push_back(std::move(b));
-    open.push_back(Open{s.key, substantive_text(s.text)});
+    open.push_back(Open{s.key});
   }
   std::size_t unresolved = open.size();
   for (const auto& r : walk.versions) {
@@ -783,8 +795,8 @@ Blame GitDocument::blame(const std::string& rev, const ProgressCallback& progres
         o.changed_found = true;
         out.sections[k].last_changed = v.commit;
       }
-      if (!o.substantive_found &&
-          (absent || substantive_text(p->second->text) != substantive_text(n->second->text))) {
+      if (!o.substantive_found && (absent || (p->second->text != n->second->text &&
+                                              substantive(p->second->text, n->second->text)))) {
         o.substantive_found = true;
         out.sections[k].last_substantive = v.commit;
       }

@@ -66,9 +66,13 @@ json to_json(const History& history) {
     } else {
       j["changes"] = json::array();
       for (const auto& c : v.changes) {
-        // No "classification" key until the change classifier exists.
-        j["changes"].push_back(json{{"section", section_json(c.number, c.title, c.preamble)},
-                                    {"status", to_string(c.status)}});
+        json change{{"section", section_json(c.number, c.title, c.preamble)},
+                    {"status", to_string(c.status)}};
+        if (c.classification) {
+          change["classification"] = c.classification->substantial ? "substantial" : "editorial";
+          change["reasons"] = reasons_json(*c.classification);
+        }
+        j["changes"].push_back(std::move(change));
       }
     }
     out["versions"].push_back(std::move(j));
@@ -83,7 +87,7 @@ json to_json(const Blame& blame) {
   out["path"] = blame.path;
   out["rev"] = blame.rev;
   out["commit"] = blame.commit;
-  out["basis"] = k_blame_basis;
+  out["basis"] = blame.basis;
   out["truncated"] = truncation_json(blame.truncated);
   out["warnings"] = warnings_json(blame.warnings);
   out["sections"] = json::array();
