@@ -183,6 +183,7 @@ struct HeadingMark {
 struct Walk {
   std::vector<HeadingMark> headings;
   std::vector<Block> blocks;
+  std::vector<Section> sections;  // made from the headings, without blocks yet
 };
 
 struct Stop {
@@ -394,6 +395,9 @@ Walk parse_body(std::string markdown, std::string_view original, const std::stri
   walk.headings.insert(walk.headings.end(), shortcodes.begin(), shortcodes.end());
   std::sort(walk.headings.begin(), walk.headings.end(),
             [](const HeadingMark& a, const HeadingMark& b) { return a.line < b.line; });
+  walk.sections.reserve(walk.headings.size());
+  for (const auto& mark : walk.headings) walk.sections.push_back(make_section(mark));
+  walk.headings.clear();
   return walk;
 }
 
@@ -406,8 +410,8 @@ std::string body_markdown(const std::string& text, const FrontMatterSplit& split
 
 // Sections from the walk's headings and blocks, in DOC.
 tl::expected<void, Failure> assemble(Walk& walk, Document& doc) {
-  if (walk.headings.size() > k_max_sections) {
-    return tl::unexpected(Failure{doc.file, walk.headings[k_max_sections].line,
+  if (walk.sections.size() > k_max_sections) {
+    return tl::unexpected(Failure{doc.file, walk.sections[k_max_sections].line,
                                   fmt::format("more than {} sections", k_max_sections),
                                   "split the document"});
   }
@@ -415,14 +419,14 @@ tl::expected<void, Failure> assemble(Walk& walk, Document& doc) {
   std::size_t h = 0;
   Section* current = &preamble;
   for (auto& block : walk.blocks) {
-    while (h < walk.headings.size() && walk.headings[h].line <= block.line) {
-      doc.sections.push_back(make_section(walk.headings[h++]));
+    while (h < walk.sections.size() && walk.sections[h].line <= block.line) {
+      doc.sections.push_back(std::move(walk.sections[h++]));
       current = &doc.sections.back();
     }
     current->end_line = std::max(current->end_line, block.end_line);
     current->blocks.push_back(std::move(block));
   }
-  while (h < walk.headings.size()) doc.sections.push_back(make_section(walk.headings[h++]));
+  while (h < walk.sections.size()) doc.sections.push_back(std::move(walk.sections[h++]));
   if (!preamble.blocks.empty()) {
     preamble.line = preamble.blocks.front().line;
     doc.sections.insert(doc.sections.begin(), std::move(preamble));
@@ -596,16 +600,19 @@ tl::expected<Document, Failure> parse_document(std::string text, const std::stri
         impl.insert(std::move(key), part);
       }
       std::size_t blocks = walk.blocks.size();
-      std::size_t headings = walk.headings.size();
+      std::size_t sections = walk.sections.size();
       walk.blocks.insert(walk.blocks.end(), part->blocks.begin(), part->blocks.end());
-      walk.headings.insert(walk.headings.end(), part->headings.begin(), part->headings.end());
+      walk.sections.insert(walk.sections.end(), part->sections.begin(), part->sections.end());
       if (walk.blocks.size() > k_max_sections * 20) throw Stop{};  // the whole parse says where
       const int by = pieces[i].first_line - 1;
       for (std::size_t b = blocks; b < walk.blocks.size(); ++b) {
         walk.blocks[b].line += by;
         walk.blocks[b].end_line += by;
       }
-      for (std::size_t h = headings; h < walk.headings.size(); ++h) walk.headings[h].line += by;
+      for (std::size_t h = sections; h < walk.sections.size(); ++h) {
+        walk.sections[h].line += by;
+        walk.sections[h].end_line += by;
+      }
     }
   } catch (const Stop&) {
     // A limit: the whole parse gives the failure with the file's line.

@@ -1,6 +1,7 @@
 #include "git/loose_guard.hpp"
 
 #include <git2/sys/odb_backend.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include <array>
@@ -18,6 +19,11 @@ constexpr int k_guard_priority = 100;
 struct GuardBackend {
   git_odb_backend parent;  // first, so a git_odb_backend* is a GuardBackend*
   std::string objects_dir;
+  // Per fan-out folder (objects/xx/): 0 not looked at yet, -1 absent, 1
+  // present. A packed repository has none, and asking the file system for
+  // every object read would cost a system call each. A folder made later
+  // (an object written since) is not guarded; git writes objects whole.
+  std::array<signed char, 256> fanout{};
 };
 
 struct FileCloser {
@@ -28,11 +34,17 @@ struct FileCloser {
 // zlib stream is complete (or broken some other way, which libgit2 reports
 // itself); GIT_ERROR with "loose object is truncated" when the stream ends
 // before its end marker.
-int check_loose(const GuardBackend& backend, const git_oid* id) {
+int check_loose(GuardBackend& backend, const git_oid* id) {
   char hex[GIT_OID_HEXSZ + 1];
   git_oid_tostr(hex, sizeof hex, id);
   std::string path = backend.objects_dir;
   path.append(hex, 2).push_back('/');
+  signed char& folder = backend.fanout[id->id[0]];
+  if (folder == 0) {
+    struct stat st {};
+    folder = ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode) ? 1 : -1;
+  }
+  if (folder < 0) return GIT_PASSTHROUGH;
   path.append(hex + 2);
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
   if (!file) return GIT_PASSTHROUGH;

@@ -15,7 +15,14 @@ namespace {
 // Owns libgit2 for the whole process; a static so that shutdown runs after
 // every handle (all of which live in shorter-lived objects) is freed.
 struct LibGit2Owner {
-  LibGit2Owner() { git_libgit2_init(); }
+  LibGit2Owner() {
+    git_libgit2_init();
+    // Like git, do not hash every object again on reading (SHA-1DC costs
+    // about as much as parsing a version does): zlib's Adler-32 of each
+    // stream still catches corrupt bytes, the loose-object guard truncated
+    // files, and `git fsck` checks the hashes (docs/reliability.md).
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+  }
   ~LibGit2Owner() { git_libgit2_shutdown(); }
   LibGit2Owner(const LibGit2Owner&) = delete;
   LibGit2Owner& operator=(const LibGit2Owner&) = delete;
