@@ -677,7 +677,9 @@ History GitDocument::log(const LogOptions& options) const {
       if (now->failure || (old && old->failure)) {
         v.unreadable = now->failure ? now->failure : old->failure;
       } else {
-        v.changes = compare_sections(old ? *old : VersionSections{}, *now);
+        // Both lvalues: `old ? *old : VersionSections{}` would copy *old.
+        static const VersionSections k_none;
+        v.changes = compare_sections(old ? *old : k_none, *now);
         if (options.classify) {
           for (auto& c : v.changes) {
             c.classification = classify_change(c.old_text, c.new_text, options.classify->language,
