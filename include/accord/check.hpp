@@ -57,6 +57,16 @@ struct PairHistory {
   WordChecker known;  // spelling in the source language, to tell typo fixes
 };
 
+// The histories at REV that the history rules need for TARGET_DOCUMENT (the
+// target as checked): GitDocument::log of both documents, with section
+// changes computed only as far back as the rules look. The target's go back
+// until each of TARGET_DOCUMENT's sections has its last change or review;
+// the source's until the oldest of those. Older versions are listed with
+// Version::changes_skipped. The findings are those of full histories. KNOWN
+// is left empty.
+PairHistory read_pair_history(const GitDocument& source, const GitDocument& target,
+                              const Document& target_document, const std::string& rev);
+
 // One translation pair, parsed, with what the rules need to know.
 struct PairInput {
   const Document& source;

@@ -127,6 +127,9 @@ struct Version {
   // this state may be older than the commit and its changes are unknown
   // (changes is empty).
   bool at_truncation = false;
+  // Set when LogOptions::more_changes said no more were needed: changes
+  // were not computed for this version (changes is empty).
+  bool changes_skipped = false;
 };
 
 // How far a shallow clone's history goes.
@@ -148,6 +151,10 @@ struct LogOptions {
   ProgressCallback progress;  // may be empty
   // Classify each change (SectionChange::classification); needs with_changes.
   std::optional<ClassifyOptions> classify;
+  // Called with each version, newest first, once its changes are known; when
+  // it returns false, older versions get no changes (Version::changes_skipped),
+  // which saves reading and parsing them. Empty: changes for every version.
+  std::function<bool(const Version&)> more_changes;
 };
 
 // The versions of a document, newest first.

@@ -56,12 +56,27 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
       if (in_repository(root)) {
         source_git.emplace(source_path);
         target_git.emplace(target_path);
-        LogOptions log;
-        log.rev = opts.rev.empty() ? "HEAD" : opts.rev;
+      } else if (!opts.rev.empty()) {
+        throw Error(root.string(), 0, "--rev needs a git repository, and this site is not in one",
+                    "run accord check without --rev, or from inside the repository");
+      }
+      // The documents first: the history rules read history only as far
+      // back as the target's sections need.
+      Document source = opts.rev.empty()
+                            ? read_document(source_path, s.config.document, global.max_file_size)
+                            : read_at(*source_git, opts.rev, s.source_display, s.config.document,
+                                      global.max_file_size)
+                                  .document;
+      Document target = opts.rev.empty()
+                            ? read_document(target_path, s.config.document, global.max_file_size)
+                            : read_at(*target_git, opts.rev, s.target_display, s.config.document,
+                                      global.max_file_size)
+                                  .document;
+      if (source_git) {
         history.emplace();
         try {
-          history->source = source_git->log(log);
-          history->target = target_git->log(log);
+          const std::string rev = opts.rev.empty() ? "HEAD" : opts.rev;
+          *history = read_pair_history(*source_git, *target_git, target, rev);
           const std::string language = s.pair.source_language;
           history->known = [&langid, language](std::string_view w) {
             return langid.spells(w, language);
@@ -75,25 +90,12 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
           summary.notices.push_back(std::string(e.what()) +
                                     " (the history rules were skipped for this pair)");
         }
-      } else if (!opts.rev.empty()) {
-        throw Error(root.string(), 0, "--rev needs a git repository, and this site is not in one",
-                    "run accord check without --rev, or from inside the repository");
       } else if (!noted) {
         summary.notices.push_back(root.string() +
                                   ": not in a git repository; the history rules (outdated) were "
                                   "skipped");
         noted = true;
       }
-      Document source = opts.rev.empty()
-                            ? read_document(source_path, s.config.document, global.max_file_size)
-                            : read_at(*source_git, opts.rev, s.source_display, s.config.document,
-                                      global.max_file_size)
-                                  .document;
-      Document target = opts.rev.empty()
-                            ? read_document(target_path, s.config.document, global.max_file_size)
-                            : read_at(*target_git, opts.rev, s.target_display, s.config.document,
-                                      global.max_file_size)
-                                  .document;
       PairInput input{source,
                       target,
                       s.source_display,

@@ -147,7 +147,9 @@ TEST(History, InForceOnBothSidesOfAnEffectiveDate) {
   repo.write("privacy.md", page("Version three."));
   std::string v3 = repo.commit("Three\n\nEffective-Date: 2099-01-01\n", k_jan1 + 60 * k_day);
   GitDocument doc((repo.path() / "privacy.md").string());
-  History h = doc.log({"HEAD", false, {}, {}});
+  LogOptions walk_only;
+  walk_only.with_changes = false;
+  History h = doc.log(walk_only);
   ASSERT_EQ(h.versions.size(), 3u);
 
   EXPECT_EQ(version_in_force(h, *parse_date("2024-01-09")), nullptr);
@@ -316,7 +318,9 @@ TEST(Git, UnknownRevision) {
   repo.commit("First", k_jan1);
   GitDocument doc((repo.path() / "privacy.md").string());
   try {
-    doc.log({"no-such-branch", true, {}, {}});
+    LogOptions options;
+    options.rev = "no-such-branch";
+    doc.log(options);
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(std::string(e.what()),

@@ -31,23 +31,48 @@ std::string replace(std::string text, std::string_view from, std::string_view to
   return text;
 }
 
-// Checks the pair in REPO as it is now, with its history.
-std::vector<Finding> check_repo(const test::TestRepo& repo, const std::string& rev = "HEAD") {
+std::string dump(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const auto& f : findings) {
+    out += f.rule + " " + f.file + ":" + std::to_string(f.line) + " " + f.section.dump() + " " +
+           f.message + " " + f.evidence.dump() + "\n";
+  }
+  return out;
+}
+
+// Checks the pair in REPO as it is now, with its history: once with every
+// version's changes, once with read_pair_history (changes only as far back
+// as the rules look), and expects the same findings from both.
+std::vector<Finding> check_repo(const test::TestRepo& repo, const std::string& rev = "HEAD",
+                                std::size_t* skipped = nullptr) {
   std::string en = (repo.path() / "p.en.md").string();
   std::string et = (repo.path() / "p.et.md").string();
   GitDocument source_git(en), target_git(et);
-  PairHistory history;
-  LogOptions log;
-  log.rev = rev;
-  history.source = source_git.log(log);
-  history.target = target_git.log(log);
-  history.known = [](std::string_view w) { return langid().spells(w, "en"); };
   Document source = *parse_document(source_git.text_at(rev).text, "p.en.md");
   Document target = *parse_document(target_git.text_at(rev).text, "p.et.md");
   Config defaults;
-  PairInput in{source,  target, "p.en.md", "p.et.md", "en", "et", defaults.translatable_keys,
-               &history};
-  return check_pair(in, langid());
+  auto check_with = [&](PairHistory& history) {
+    history.known = [](std::string_view w) { return langid().spells(w, "en"); };
+    PairInput in{source,  target, "p.en.md", "p.et.md", "en", "et", defaults.translatable_keys,
+                 &history};
+    return check_pair(in, langid());
+  };
+  PairHistory full;
+  LogOptions log;
+  log.rev = rev;
+  full.source = source_git.log(log);
+  full.target = target_git.log(log);
+  auto findings = check_with(full);
+
+  PairHistory needed = read_pair_history(source_git, target_git, target, rev);
+  EXPECT_EQ(dump(findings), dump(check_with(needed)));
+  if (skipped) {
+    *skipped = 0;
+    for (const auto* h : {&needed.source, &needed.target}) {
+      for (const auto& v : h->versions) *skipped += v.changes_skipped;
+    }
+  }
+  return findings;
 }
 
 std::vector<std::string> rules_of(const std::vector<Finding>& findings) {
@@ -144,6 +169,44 @@ TEST_F(Outdated, RevEvaluatesHistoryAsOfThatCommit) {
   repo.commit("Yearly updates", k_t0 + k_day);
   EXPECT_EQ(std::vector<std::string>{"outdated@89"}, rules_of(check_repo(repo)));
   EXPECT_EQ(std::vector<std::string>{}, rules_of(check_repo(repo, first)));
+}
+
+TEST_F(Outdated, OnlyTheHistoryTheRulesLookAtIsRead) {
+  // Ten more versions of each document; then the Estonian side catches up
+  // with every section, so everything older than that is never looked at.
+  std::string en = english();
+  std::string et = estonian();
+  for (int i = 1; i <= 10; ++i) {
+    en = replace(en, i == 1 ? "at least 14 days" : "at least " + std::to_string(13 + i) + " days",
+                 "at least " + std::to_string(14 + i) + " days");
+    repo.write("p.en.md", en);
+    repo.commit("English " + std::to_string(i), k_t0 + i * k_day);
+  }
+  std::size_t skipped = 0;
+  auto before = check_repo(repo, "HEAD", &skipped);
+  EXPECT_EQ((std::vector<std::string>{"invariant-mismatch@89", "outdated@89"}), rules_of(before));
+  et = replace(et, "vähemalt 14 päeva", "vähemalt 24 päeva");
+  repo.write("p.et.md", et);
+  repo.commit("Tõlge\n\nAccord-Reviewed: all\n", k_t0 + 20 * k_day);
+  auto after = check_repo(repo, "HEAD", &skipped);
+  EXPECT_EQ(std::vector<std::string>{}, rules_of(after));
+  // The review touches every section, so no older version's changes are read.
+  EXPECT_GE(skipped, 10u);
+}
+
+TEST_F(Outdated, TheTargetIsReadBackToEachSectionsLastTouch) {
+  // The Estonian side changes section 1 in a second version; the English
+  // side then changes section 8's notice period. Section 8's last touch is
+  // the first version, behind the newer one, so the target's history must be
+  // read back past the version that touched section 1.
+  std::string et = replace(estonian(), "Täname teid", "Suur aitäh teile");
+  repo.write("p.et.md", et);
+  repo.commit("Sõnastus", k_t0 + k_day);
+  repo.write("p.en.md", replace(english(), "at least 14 days", "at least 30 days"));
+  repo.commit("Notice period: 30 days", k_t0 + 2 * k_day);
+  std::size_t skipped = 0;
+  auto findings = check_repo(repo, "HEAD", &skipped);
+  EXPECT_EQ((std::vector<std::string>{"invariant-mismatch@89", "outdated@89"}), rules_of(findings));
 }
 
 }  // namespace

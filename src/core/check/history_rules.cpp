@@ -3,6 +3,7 @@
 
 #include <accord/report.hpp>
 #include <algorithm>
+#include <limits>
 
 #include "check/rules_internal.hpp"
 
@@ -46,6 +47,41 @@ void truncated_finding(const History& h, const std::string& file, std::vector<Fi
 }
 
 }  // namespace
+
+PairHistory read_pair_history(const GitDocument& source, const GitDocument& target,
+                              const Document& target_document, const std::string& rev) {
+  // Target: last_touch() looks, for each section, at versions newest first
+  // until one reviewed or changed it; once every section has one, older
+  // versions' changes are never read.
+  std::vector<const Section*> open;
+  for (const auto& s : target_document.sections) open.push_back(&s);
+  long long oldest_touch = std::numeric_limits<long long>::max();
+  LogOptions target_log;
+  target_log.rev = rev;
+  target_log.more_changes = [&](const Version& v) {
+    std::erase_if(open, [&](const Section* s) {
+      bool touched = reviewed(v.commit, *s) ||
+                     std::any_of(v.changes.begin(), v.changes.end(), [&](const SectionChange& c) {
+                       return c.status != SectionStatus::removed && same_section(c, *s);
+                     });
+      if (touched) oldest_touch = std::min(oldest_touch, v.commit.committer.time);
+      return touched;
+    });
+    return !open.empty();
+  };
+  PairHistory out;
+  out.target = target.log(target_log);
+  // Source: check_history() walks versions newest first while they are newer
+  // than a section's last touch, so the oldest touch bounds them all. A
+  // section never touched is skipped there, so it does not count.
+  LogOptions source_log;
+  source_log.rev = rev;
+  source_log.more_changes = [&](const Version& v) {
+    return v.commit.committer.time > oldest_touch;
+  };
+  out.source = source.log(source_log);
+  return out;
+}
 
 void check_history(const PairInput& in, const std::vector<AlignedPair>& alignment,
                    std::vector<Finding>& out) {

@@ -669,9 +669,11 @@ History GitDocument::log(const LogOptions& options) const {
   out.truncated = walk.truncated;
   out.warnings = std::move(walk.warnings);
   SectionsCache cache(repo);
+  bool wanted = options.with_changes;
   for (auto& r : walk.versions) {
     Version& v = r.version;
-    if (options.with_changes && !v.at_truncation) {
+    v.changes_skipped = options.with_changes && !wanted;
+    if (wanted && !v.at_truncation) {
       auto now = cache.get(r.blob, v.commit.id, v.path);
       auto old = parent_sections(cache, r);
       if (now->failure || (old && old->failure)) {
@@ -688,6 +690,7 @@ History GitDocument::log(const LogOptions& options) const {
         }
       }
     }
+    if (wanted && options.more_changes && !options.more_changes(v)) wanted = false;
     out.versions.push_back(std::move(v));
   }
   return out;
