@@ -31,18 +31,6 @@ json guess_json(const LanguageGuess& g) {
               {"scores", scores}};
 }
 
-// Text compared for "identical to the source": case, spacing and
-// punctuation do not make a translation.
-std::string comparable(std::string_view text) {
-  std::string out;
-  for (const auto& t : word_tokens(text)) {
-    if (!t.is_word) continue;
-    out += fold_case(t.text);
-    out += ' ';
-  }
-  return out;
-}
-
 bool is_source_language(const LanguageGuess& g, const PairInput& in, std::size_t min_words,
                         double min_confidence) {
   return g.language == in.source_language && g.evidence_words >= min_words &&
@@ -103,8 +91,9 @@ void check_untranslated(const PairInput& in, const std::vector<AlignedPair>& ali
       blocks.push_back(block.text.empty() ? LanguageEvidence{} : langid.evidence(block.text));
       evidence.append(blocks.back());
     }
+    // Case, spacing and punctuation do not make a translation.
     bool identical = counterpart[k] && evidence.words() >= k_min_section_words &&
-                     comparable(section_text(*counterpart[k])) == comparable(text);
+                     same_words(section_text(*counterpart[k]), text);
     // Textcat runs only where the verdict could be "untranslated".
     LanguageGuess guess;
     if (identical || langid.may_identify_as(evidence, in.source_language, k_min_section_words,
