@@ -175,7 +175,18 @@ void structure_mismatch(const PairInput& in, const AlignedPair& p, std::vector<F
   out.push_back(std::move(f));
 }
 
-double chars(const Section& s) { return static_cast<double>(char_count(section_text(s))); }
+// char_count(section_text(s)) without building the text: the title and the
+// blocks with text, one line break between each two.
+double chars(const Section& s) {
+  std::size_t n = char_count(s.title);
+  std::size_t parts = s.title.empty() ? 0 : 1;
+  for (const auto& b : s.blocks) {
+    if (b.text.empty()) continue;
+    n += char_count(b.text);
+    ++parts;
+  }
+  return static_cast<double>(n + (parts > 0 ? parts - 1 : 0));
+}
 
 // The typical target/source length ratio of this pair: the median over its
 // aligned sections long enough to say, else 1.
