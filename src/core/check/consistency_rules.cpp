@@ -188,14 +188,33 @@ double chars(const Section& s) {
   return static_cast<double>(n + (parts > 0 ? parts - 1 : 0));
 }
 
+// Source and target lengths of each 1–1 step (others: zero).
+struct StepLength {
+  double source = 0;
+  double target = 0;
+};
+
+std::vector<StepLength> step_lengths(const PairInput& in,
+                                     const std::vector<AlignedPair>& alignment) {
+  std::vector<StepLength> out(alignment.size());
+  for (std::size_t k = 0; k < alignment.size(); ++k) {
+    const AlignedPair& p = alignment[k];
+    if (p.source.size() != 1 || p.target.size() != 1) continue;
+    out[k] = {chars(in.source.sections[p.source[0]]), chars(in.target.sections[p.target[0]])};
+  }
+  return out;
+}
+
 // The typical target/source length ratio of this pair: the median over its
 // aligned sections long enough to say, else 1.
-double learn_ratio(const PairInput& in, const std::vector<AlignedPair>& alignment) {
+double learn_ratio(const std::vector<AlignedPair>& alignment,
+                   const std::vector<StepLength>& lengths) {
   std::vector<double> ratios;
-  for (const auto& p : alignment) {
+  for (std::size_t k = 0; k < alignment.size(); ++k) {
+    const AlignedPair& p = alignment[k];
     if (p.source.size() != 1 || p.target.size() != 1) continue;
-    double a = chars(in.source.sections[p.source[0]]);
-    double b = chars(in.target.sections[p.target[0]]);
+    double a = lengths[k].source;
+    double b = lengths[k].target;
     if (a >= k_min_length_chars && b > 0) ratios.push_back(b / a);
   }
   if (ratios.size() < 3) return 1.0;
@@ -209,7 +228,8 @@ double learn_ratio(const PairInput& in, const std::vector<AlignedPair>& alignmen
 void check_alignment(const PairInput& in, const SectionAlignment& aligned,
                      std::vector<Finding>& out) {
   const std::vector<AlignedPair>& alignment = aligned.pairs;
-  const double ratio = learn_ratio(in, alignment);
+  const std::vector<StepLength> lengths = step_lengths(in, alignment);
+  const double ratio = learn_ratio(alignment, lengths);
   for (std::size_t k = 0; k < alignment.size(); ++k) {
     const AlignedPair& p = alignment[k];
     if (p.target.empty()) {
@@ -247,7 +267,7 @@ void check_alignment(const PairInput& in, const SectionAlignment& aligned,
     structure_mismatch(in, p, out);
     const Section& src = in.source.sections[p.source[0]];
     const Section& tgt = in.target.sections[p.target[0]];
-    double a = chars(src), b = chars(tgt);
+    double a = lengths[k].source, b = lengths[k].target;
     if (a < k_min_length_chars) continue;
     double r = b / a;
     if (r >= ratio / k_length_band && r <= ratio * k_length_band) continue;
