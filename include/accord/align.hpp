@@ -6,6 +6,7 @@
 #pragma once
 
 #include <accord/document.hpp>
+#include <accord/invariants.hpp>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -34,6 +35,21 @@ struct AlignedPair {
 // (source-only pairs where they fall in source order).
 std::vector<AlignedPair> align_sections(const Document& source, const Document& target,
                                         const AlignOptions& options = {});
+
+// A section alignment and what the aligner extracted on the way.
+struct SectionAlignment {
+  std::vector<AlignedPair> pairs;  // as align_sections() returns them
+  // One per section of each document: extract_invariants() of the section's
+  // title followed by each block's text after a line break ("title\nb1\nb2";
+  // empty blocks included), in the document's language.
+  std::vector<Invariants> source_invariants;
+  std::vector<Invariants> target_invariants;
+};
+
+// align_sections(), keeping each section's invariants, so that a caller
+// that needs them does not extract them again.
+SectionAlignment align_sections_with_invariants(const Document& source, const Document& target,
+                                                const AlignOptions& options = {});
 
 // Aligns the blocks of two aligned sections the same way, without moves.
 std::vector<AlignedPair> align_blocks(const Section& source, const Section& target,

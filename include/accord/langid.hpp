@@ -5,6 +5,7 @@
 
 #include <accord/error.hpp>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -25,6 +26,32 @@ struct LanguageGuess {
   double confidence = 0;           // 0..1: margin between best and second, damped for short texts
   std::size_t evidence_words = 0;  // words that counted as evidence (after removing neutral tokens)
   std::vector<LanguageScore> scores;  // every configured language, best first
+};
+
+// The words of a text that count as evidence of its language, each with the
+// verdicts of the dictionaries: the first half of identifying it. Made by
+// LanguageIdentifier::evidence() and only meaningful to the identifier that
+// made it. A plain value: copyable, owns its words.
+class LanguageEvidence {
+ public:
+  // Appends OTHER's words after this one's. The result is the evidence of
+  // this text and OTHER's joined by a line break ('\n'), as long as both
+  // were gathered with the same neutral words: a line break ends a sentence
+  // and a chunk, and is a word boundary and a normalisation boundary, so no
+  // word depends on what lies across it.
+  void append(const LanguageEvidence& other);
+
+  // How many words count as evidence (LanguageGuess::evidence_words).
+  std::size_t words() const { return m_words.size(); }
+
+ private:
+  friend class LanguageIdentifier;
+  struct Word {
+    std::string text;   // NFC, as written
+    uint32_t mask = 0;  // bit i: the i-th language's dictionary accepts it
+    double vote = 1;    // weight of its hunspell vote
+  };
+  std::vector<Word> m_words;
 };
 
 // Where the identifier finds its data. Empty fields take the default.
@@ -80,6 +107,27 @@ class LanguageIdentifier {
   // and zero scores. Confidence is low (< 0.5) for texts of one or two
   // evidence words, so a caller can lean on the surrounding section.
   LanguageGuess identify(std::string_view text, const std::vector<std::string>& neutral = {}) const;
+
+  // The first half of identify(TEXT, NEUTRAL): which words count as evidence
+  // and what the dictionaries say of each. identify(evidence(t, n)) equals
+  // identify(t, n). Never throws for any input; thread-safe.
+  LanguageEvidence evidence(std::string_view text,
+                            const std::vector<std::string>& neutral = {}) const;
+
+  // The second half: textcat's n-gram fingerprint of the evidence words and
+  // the weighing of both sources. EVIDENCE must come from this identifier.
+  LanguageGuess identify(const LanguageEvidence& evidence) const;
+
+  // Whether identify(EVIDENCE) can name LANGUAGE with at least MIN_WORDS
+  // evidence words and a confidence of at least MIN_CONFIDENCE. False means
+  // it certainly does not; true means it may (call identify() to know).
+  // Decided from the dictionary verdicts alone: textcat's share of the score
+  // is bounded by its weight, which the length of the evidence fixes, so the
+  // fingerprint (the expensive part of identify) is never made. The bound
+  // leans towards true by a margin far above rounding error, so a false is
+  // exact. False for a language not configured here. Thread-safe.
+  bool may_identify_as(const LanguageEvidence& evidence, std::string_view language,
+                       std::size_t min_words, double min_confidence) const;
 
   // Whether LANGUAGE's hunspell dictionary accepts WORD (UTF-8, as written;
   // hunspell's own case rules apply). False for a language not configured

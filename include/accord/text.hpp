@@ -24,8 +24,7 @@ tl::expected<std::string, Failure> decode_text(std::string_view bytes, const std
 
 // Reads a whole file and decodes it as above. Throws Error when the file is
 // missing, unreadable, a directory, or fails decode_text.
-std::string read_text_file(const std::string& path,
-                           std::size_t max_size = k_default_max_file_size);
+std::string read_text_file(const std::string& path, std::size_t max_size = k_default_max_file_size);
 
 // Reads a whole file's bytes. Throws Error when missing or unreadable.
 std::string read_file_bytes(const std::string& path);
@@ -55,6 +54,12 @@ std::vector<Token> word_tokens(std::string_view text, std::string_view locale = 
 // word_tokens for hot loops. PIECE points into TEXT.
 void for_each_token(std::string_view text, std::string_view locale,
                     const std::function<void(std::string_view, std::size_t, bool)>& fn);
+
+// Whether A and B have the same word tokens (as word_tokens finds them with
+// LOCALE) in the same order, compared case-insensitively by fold_case: the
+// words of "Hello, World!" and "hello world" are the same. Space and
+// punctuation do not count. Stops at the first difference.
+bool same_words(std::string_view a, std::string_view b, std::string_view locale = "en");
 
 // Number of user-perceived characters (code points) in valid UTF-8 text.
 std::size_t char_count(std::string_view text);

@@ -9,8 +9,12 @@
 namespace accord {
 namespace {
 
-std::string english() { return test::slurp(test::source_dir() / "fixtures/translated/content/privacy.en.md"); }
-std::string estonian() { return test::slurp(test::source_dir() / "fixtures/translated/content/privacy.et.md"); }
+std::string english() {
+  return test::slurp(test::source_dir() / "fixtures/translated/content/privacy.en.md");
+}
+std::string estonian() {
+  return test::slurp(test::source_dir() / "fixtures/translated/content/privacy.et.md");
+}
 
 Document parse(std::string text) {
   auto d = parse_document(std::move(text), "x.md");
@@ -60,7 +64,8 @@ std::string shape(const std::vector<AlignedPair>& pairs, const Document& a, cons
     std::string left, right;
     for (auto i : p.source) left += (left.empty() ? "" : "+") + name(a.sections[i]);
     for (auto i : p.target) right += (right.empty() ? "" : "+") + name(b.sections[i]);
-    out += (left.empty() ? "-" : left) + ">" + (right.empty() ? "-" : right) + (p.moved ? "*" : "") + " ";
+    out += (left.empty() ? "-" : left) + ">" + (right.empty() ? "-" : right) +
+           (p.moved ? "*" : "") + " ";
   }
   return out;
 }
@@ -93,8 +98,9 @@ TEST(Align, InsertedSectionIsNothingToOne) {
   std::string et = estonian();
   renumber(et, 3, 9, 1);
   auto pos = et.find("{{% title4 \"4. Kuidas");
-  et.insert(pos, "{{% title4 \"3. Uus jaotis\" %}}\n\nSee jaotis on lisatud ainult eestikeelsesse "
-                 "versiooni ja sellel ei ole ingliskeelset vastet.\n\n");
+  et.insert(pos,
+            "{{% title4 \"3. Uus jaotis\" %}}\n\nSee jaotis on lisatud ainult eestikeelsesse "
+            "versiooni ja sellel ei ole ingliskeelset vastet.\n\n");
   // The new section is now "3." and the old 3–9 are 4–10.
   auto a = parse(english()), b = parse(et);
   EXPECT_EQ("1>1 2>2 ->3 3>4 4>5 5>6 6>7 7>8 8>9 9>10 Cookie>Küpsistepoliitika ",
@@ -145,6 +151,53 @@ TEST(Align, BlocksOfAnAlignedSectionPairUp) {
     EXPECT_EQ(std::vector<std::size_t>{k}, blocks[k].source);
     EXPECT_EQ(std::vector<std::size_t>{k}, blocks[k].target);
   }
+}
+
+void expect_same_invariants(const Invariants& expected, const Invariants& actual,
+                            const std::string& what) {
+  EXPECT_EQ(expected.emails, actual.emails) << what;
+  EXPECT_EQ(expected.urls, actual.urls) << what;
+  EXPECT_EQ(expected.phones, actual.phones) << what;
+  EXPECT_EQ(expected.numbers, actual.numbers) << what;
+  EXPECT_EQ(expected.names, actual.names) << what;
+}
+
+// check reads a section's invariants from the text "title\nb1\nb2\n"; the
+// aligner keeps those of "title\nb1\nb2". They must be the same.
+TEST(Align, KeepsEachSectionsInvariants) {
+  std::string et = estonian();
+  // Across a line break: a number word and its unit, a name and its legal
+  // form, a URL and an address at the end of the text.
+  et +=
+      "\n{{% title4 \"99. Viimane\" %}}\n\nSäilitame andmeid neliteist\n\npäeva, Aligner\n\nOÜ "
+      "https://aligner.io/x.\n\nKirjutage support@aligner.io\n";
+  auto a = parse(english()), b = parse(et);
+  const SectionAlignment aligned = align_sections_with_invariants(a, b, {"en", "et", 0});
+  const auto pairs = align_sections(a, b, {"en", "et", 0});
+  ASSERT_EQ(pairs.size(), aligned.pairs.size());
+  for (std::size_t k = 0; k < pairs.size(); ++k) {
+    EXPECT_EQ(pairs[k].source, aligned.pairs[k].source);
+    EXPECT_EQ(pairs[k].target, aligned.pairs[k].target);
+    EXPECT_EQ(pairs[k].confidence, aligned.pairs[k].confidence);
+  }
+  std::size_t with_invariants = 0;
+  for (const auto* side : {&a, &b}) {
+    const bool source = side == &a;
+    const auto& kept = source ? aligned.source_invariants : aligned.target_invariants;
+    ASSERT_EQ(side->sections.size(), kept.size());
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+      const Section& s = side->sections[i];
+      std::string text = s.title + '\n';
+      for (const auto& block : s.blocks) text += block.text + '\n';
+      expect_same_invariants(extract_invariants(text, source ? "en" : "et"), kept[i], text);
+      with_invariants += !kept[i].empty();
+    }
+  }
+  EXPECT_GT(with_invariants, 10u);
+  EXPECT_EQ((std::vector<std::string>{"14"}), aligned.target_invariants.back().numbers);
+  EXPECT_EQ((std::vector<std::string>{"Aligner\nOÜ"}), aligned.target_invariants.back().names);
+  EXPECT_EQ((std::vector<std::string>{"https://aligner.io/x"}),
+            aligned.target_invariants.back().urls);
 }
 
 TEST(Align, EmptyDocuments) {

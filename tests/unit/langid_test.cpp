@@ -247,6 +247,129 @@ TEST(LanguageIdentifier, IsSafeToShareBetweenThreads) {
   }
 }
 
+// Exact equality: the evidence route must give the very same doubles.
+void expect_same_guess(const LanguageGuess& expected, const LanguageGuess& actual,
+                       const std::string& what) {
+  EXPECT_EQ(expected.language, actual.language) << what;
+  EXPECT_EQ(expected.confidence, actual.confidence) << what;
+  EXPECT_EQ(expected.evidence_words, actual.evidence_words) << what;
+  ASSERT_EQ(expected.scores.size(), actual.scores.size()) << what;
+  for (std::size_t i = 0; i < expected.scores.size(); ++i) {
+    EXPECT_EQ(expected.scores[i].language, actual.scores[i].language) << what;
+    EXPECT_EQ(expected.scores[i].score, actual.scores[i].score) << what;
+  }
+}
+
+// Every section of the fixtures as check sees it: the title and the blocks
+// with text, joined by line breaks.
+struct Piece {
+  std::string text;
+  std::vector<std::string> parts;
+};
+
+std::vector<Piece> fixture_pieces(const std::string& rel) {
+  std::vector<Piece> out;
+  for (const auto& section : fixture(rel).sections) {
+    Piece piece;
+    if (!section.title.empty()) piece.parts.push_back(section.title);
+    for (const auto& block : section.blocks) {
+      if (!block.text.empty()) piece.parts.push_back(block.text);
+    }
+    for (const auto& part : piece.parts) {
+      piece.text += (piece.text.empty() ? "" : "\n") + part;
+      out.push_back({part, {part}});
+    }
+    if (piece.parts.size() > 1) out.push_back(std::move(piece));
+  }
+  return out;
+}
+
+TEST(LanguageEvidence, JoinedPartsGiveTheGuessOfTheJoinedText) {
+  const auto& id = english_estonian();
+  std::vector<Piece> pieces;
+  for (const char* file : {"site/content/privacy.et.md", "site/content/privacy.en.md",
+                           "translated/content/privacy.et.md"}) {
+    auto more = fixture_pieces(file);
+    pieces.insert(pieces.end(), more.begin(), more.end());
+  }
+  // Across a line break: a sentence opener, decomposed and composing
+  // characters, a neutral chunk, ill-formed UTF-8, a part with no evidence.
+  pieces.push_back({"", {"Kasutame küpsiseid:", "Aligner teavitab teid", "The Services we use"}});
+  pieces.push_back({"", {"Ku\xCC\x88psiseid me kasutame e", "\xCC\x88 ja o", "\xCC\x83igus"}});
+  pieces.push_back({"", {"see on https://www.aligner.io/", "privacy page for you", "+372 5555"}});
+  pieces.push_back({"", {"kasutame \xC0", "\xA0 andmeid \xE2\x82", "teie"}});
+  for (auto& piece : pieces) {
+    if (piece.text.empty()) {
+      for (const auto& part : piece.parts) piece.text += (piece.text.empty() ? "" : "\n") + part;
+    }
+    LanguageEvidence joined;
+    for (const auto& part : piece.parts) joined.append(id.evidence(part));
+    const LanguageGuess expected = id.identify(piece.text);
+    expect_same_guess(expected, id.identify(joined), piece.text);
+    expect_same_guess(expected, id.identify(id.evidence(piece.text)), piece.text);
+    EXPECT_EQ(expected.evidence_words, joined.words()) << piece.text;
+  }
+  EXPECT_GT(pieces.size(), 200u);
+}
+
+TEST(LanguageEvidence, NeutralWordsApplyToTheEvidence) {
+  const auto& id = english_estonian();
+  const std::vector<std::string> neutral = {"teie küpsiseid"};
+  expect_same_guess(id.identify("kasutame teie küpsiseid", neutral),
+                    id.identify(id.evidence("kasutame teie küpsiseid", neutral)), "neutral");
+  EXPECT_EQ(1u, id.evidence("kasutame teie küpsiseid", neutral).words());
+}
+
+// may_identify_as must say true wherever identify's guess passes the test,
+// and should say false for most texts that clearly do not.
+TEST(LanguageIdentifier, MayIdentifyAsNeverMissesAGuessThatPasses) {
+  struct Threshold {
+    const char* language;
+    std::size_t words;
+    double confidence;
+  };
+  const Threshold thresholds[] = {{"en", 3, 0.5}, {"en", 4, 0.6}, {"et", 3, 0.5}, {"et", 4, 0.6},
+                                  {"en", 1, 0.0}, {"et", 2, 0.3}, {"en", 4, 0.95}};
+  const auto& id = english_estonian();
+  std::size_t passed = 0, ruled_out = 0;
+  for (const char* file : {"site/content/privacy.et.md", "site/content/privacy.en.md",
+                           "translated/content/privacy.et.md"}) {
+    for (const auto& piece : fixture_pieces(file)) {
+      const LanguageEvidence evidence = id.evidence(piece.text);
+      const LanguageGuess guess = id.identify(evidence);
+      for (const auto& t : thresholds) {
+        const bool passes = guess.language == t.language && guess.evidence_words >= t.words &&
+                            guess.confidence >= t.confidence;
+        const bool may = id.may_identify_as(evidence, t.language, t.words, t.confidence);
+        if (passes) {
+          ++passed;
+          EXPECT_TRUE(may) << t.language << " " << t.confidence << ": " << piece.text;
+        }
+        if (!may) ++ruled_out;
+      }
+    }
+  }
+  EXPECT_GT(passed, 300u);
+  EXPECT_GT(ruled_out, 300u);
+}
+
+TEST(LanguageIdentifier, MayIdentifyAsFiresAndStaysQuiet) {
+  const auto& id = english_estonian();
+  const auto estonian = id.evidence("Säilitame teie andmeid nii kaua, kui see on vajalik.");
+  const auto english = id.evidence("We keep your data for as long as we need it.");
+  EXPECT_FALSE(id.may_identify_as(estonian, "en", 3, 0.5));
+  EXPECT_TRUE(id.may_identify_as(estonian, "et", 3, 0.5));
+  EXPECT_TRUE(id.may_identify_as(english, "en", 3, 0.5));
+  EXPECT_FALSE(id.may_identify_as(english, "et", 3, 0.5));
+  // Too few words, a language not configured, no evidence at all.
+  EXPECT_FALSE(id.may_identify_as(english, "en", 20, 0.5));
+  EXPECT_FALSE(id.may_identify_as(english, "de", 1, 0.0));
+  EXPECT_FALSE(id.may_identify_as(id.evidence("https://aligner.io 2024"), "en", 0, 0.0));
+  // Two words: the confidence is damped below 0.6 whatever textcat says.
+  EXPECT_FALSE(id.may_identify_as(id.evidence("your data"), "en", 1, 0.6));
+  EXPECT_TRUE(id.may_identify_as(id.evidence("your data"), "en", 1, 0.2));
+}
+
 TEST(LanguageIdentifier, KeepsLanguagesInOrderWithoutDuplicates) {
   LanguageIdentifier id({"et", "en", "et"});
   EXPECT_EQ((std::vector<std::string>{"et", "en"}), id.languages());

@@ -23,16 +23,23 @@ struct Item {
 };
 
 std::uint64_t hash(std::string_view kind, std::string_view value) {
-  return std::hash<std::string>{}(std::string(kind) + '\x1f' + std::string(value));
+  // One buffer per thread instead of three temporaries per word; the
+  // standard makes hash<string_view> equal hash<string> of the same bytes.
+  thread_local std::string buffer;
+  buffer.assign(kind);
+  buffer += '\x1f';
+  buffer += value;
+  return std::hash<std::string_view>{}(buffer);
 }
 
-void add_anchors(const std::string& text, std::string_view language, Item& item) {
+Invariants add_anchors(const std::string& text, std::string_view language, Item& item) {
   Invariants inv = extract_invariants(text, language);
   for (const auto& v : inv.emails) item.anchors.push_back(hash("e", v));
   for (const auto& v : inv.urls) item.anchors.push_back(hash("u", v));
   for (const auto& v : inv.phones) item.anchors.push_back(hash("p", v));
   for (const auto& v : inv.numbers) item.anchors.push_back(hash("n", v));
   for (const auto& v : inv.names) item.anchors.push_back(hash("o", v));
+  return inv;
 }
 
 void add_words(const std::string& text, std::string_view language, Item& item) {
@@ -49,7 +56,7 @@ void finish(Item& item) {
   std::sort(item.words.begin(), item.words.end());
 }
 
-Item section_item(const Section& s, std::string_view language) {
+Item section_item(const Section& s, std::string_view language, Invariants& invariants) {
   Item item;
   item.number = s.number;
   item.level = s.level;
@@ -60,7 +67,7 @@ Item section_item(const Section& s, std::string_view language) {
   }
   item.length = static_cast<double>(char_count(all));
   item.blocks = static_cast<double>(std::max<std::size_t>(1, s.blocks.size()));
-  add_anchors(all, language, item);
+  invariants = add_anchors(all, language, item);
   add_words(all, language, item);
   finish(item);
   return item;
@@ -355,16 +362,31 @@ double learn_ratio(const std::vector<Item>& src, const std::vector<Item>& tgt, d
 
 }  // namespace
 
-std::vector<AlignedPair> align_sections(const Document& source, const Document& target,
-                                        const AlignOptions& options) {
+SectionAlignment align_sections_with_invariants(const Document& source, const Document& target,
+                                                const AlignOptions& options) {
+  SectionAlignment out;
+  out.source_invariants.resize(source.sections.size());
+  out.target_invariants.resize(target.sections.size());
   std::vector<Item> src, tgt;
   src.reserve(source.sections.size());
   tgt.reserve(target.sections.size());
-  for (const auto& s : source.sections) src.push_back(section_item(s, options.source_language));
-  for (const auto& s : target.sections) tgt.push_back(section_item(s, options.target_language));
+  for (std::size_t i = 0; i < source.sections.size(); ++i) {
+    src.push_back(
+        section_item(source.sections[i], options.source_language, out.source_invariants[i]));
+  }
+  for (std::size_t i = 0; i < target.sections.size(); ++i) {
+    tgt.push_back(
+        section_item(target.sections[i], options.target_language, out.target_invariants[i]));
+  }
   keep_shared_words(src, tgt);
   Scorer scorer(learn_ratio(src, tgt, options.length_ratio));
-  return align_items(src, tgt, scorer, true);
+  out.pairs = align_items(src, tgt, scorer, true);
+  return out;
+}
+
+std::vector<AlignedPair> align_sections(const Document& source, const Document& target,
+                                        const AlignOptions& options) {
+  return align_sections_with_invariants(source, target, options).pairs;
 }
 
 std::vector<AlignedPair> align_blocks(const Section& source, const Section& target,

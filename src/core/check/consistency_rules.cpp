@@ -23,8 +23,8 @@ constexpr double k_min_length_chars = 200;
 constexpr double k_length_band = 1.6;
 
 bool has_prose(const Section& s) {
-  return !s.title.empty() ||
-         std::any_of(s.blocks.begin(), s.blocks.end(), [](const Block& b) { return !b.text.empty(); });
+  return !s.title.empty() || std::any_of(s.blocks.begin(), s.blocks.end(),
+                                         [](const Block& b) { return !b.text.empty(); });
 }
 
 std::string join(const std::vector<std::string>& v) {
@@ -42,20 +42,28 @@ std::vector<std::string> minus(std::vector<std::string> a, std::vector<std::stri
   return out;
 }
 
-Invariants invariants_of(const PairInput& in, const std::vector<std::size_t>& indices, bool source) {
+Invariants invariants_of(const PairInput& in, const SectionAlignment& aligned,
+                         const std::vector<std::size_t>& indices, bool source) {
   const Document& doc = source ? in.source : in.target;
   const std::string& language = source ? in.source_language : in.target_language;
   std::string text;
   std::vector<std::string> link_urls;
+  const bool merged = indices.size() != 1;
   for (auto i : indices) {
     const Section& s = doc.sections[i];
-    text += s.title + '\n';
+    if (merged) text += s.title + '\n';
     for (const auto& b : s.blocks) {
-      text += b.text + '\n';
+      if (merged) text += b.text + '\n';
       link_urls.insert(link_urls.end(), b.urls.begin(), b.urls.end());
     }
   }
-  Invariants inv = extract_invariants(text, language);
+  // One section's text here is the aligner's plus a final line break, which
+  // ends no URL, address, phone number or word and adds no word: its
+  // invariants are the aligner's. Merged sections are read together, since
+  // "fourteen" may end one and "days" begin the next.
+  Invariants inv =
+      merged ? extract_invariants(text, language)
+             : (source ? aligned.source_invariants : aligned.target_invariants)[indices[0]];
   // A link's destination is an invariant even when only its text shows.
   for (const auto& url : link_urls) {
     if (url.rfind("mailto:", 0) == 0) continue;  // already an e-mail address
@@ -64,9 +72,10 @@ Invariants invariants_of(const PairInput& in, const std::vector<std::size_t>& in
   return inv;
 }
 
-void invariant_mismatch(const PairInput& in, const AlignedPair& p, std::vector<Finding>& out) {
-  Invariants s = invariants_of(in, p.source, true);
-  Invariants t = invariants_of(in, p.target, false);
+void invariant_mismatch(const PairInput& in, const SectionAlignment& aligned, const AlignedPair& p,
+                        std::vector<Finding>& out) {
+  Invariants s = invariants_of(in, aligned, p.source, true);
+  Invariants t = invariants_of(in, aligned, p.target, false);
   const Section& target = in.target.sections[p.target.front()];
   struct Kind {
     const char* id;
@@ -85,8 +94,8 @@ void invariant_mismatch(const PairInput& in, const AlignedPair& p, std::vector<F
     if (missing.empty() && extra.empty()) continue;
     Finding f = make_finding("invariant-mismatch", in.target_file, target.line);
     f.section = section_ref(target);
-    f.message = fmt::format("{} in {} differ from the source: source has {}; target has {}", k.plural,
-                            describe(target), join(k.source), join(k.target));
+    f.message = fmt::format("{} in {} differ from the source: source has {}; target has {}",
+                            k.plural, describe(target), join(k.source), join(k.target));
     f.evidence = json{{"kind", k.id},
                       {"source", k.source},
                       {"target", k.target},
@@ -144,40 +153,83 @@ void structure_mismatch(const PairInput& in, const AlignedPair& p, std::vector<F
   // translation.
   int gap = std::abs(a.prose - b.prose);
   if (reasons.empty() && gap > std::max(2, std::max(a.prose, b.prose) / 2)) {
-    reasons.push_back(fmt::format("{} text blocks in the source, {} in the target", a.prose, b.prose));
+    reasons.push_back(
+        fmt::format("{} text blocks in the source, {} in the target", a.prose, b.prose));
   }
   if (reasons.empty()) return;
   Finding f = make_finding("structure-mismatch", in.target_file, tgt.line);
   f.section = section_ref(tgt);
-  f.message = fmt::format("{} has a different structure: {}", describe(tgt), fmt::join(reasons, "; "));
-  f.evidence = json{{"source", {{"blocks", a.prose}, {"list_items", a.list_items}, {"tables", a.tables}, {"code_blocks", a.code}}},
-                    {"target", {{"blocks", b.prose}, {"list_items", b.list_items}, {"tables", b.tables}, {"code_blocks", b.code}}},
+  f.message =
+      fmt::format("{} has a different structure: {}", describe(tgt), fmt::join(reasons, "; "));
+  f.evidence = json{{"source",
+                     {{"blocks", a.prose},
+                      {"list_items", a.list_items},
+                      {"tables", a.tables},
+                      {"code_blocks", a.code}}},
+                    {"target",
+                     {{"blocks", b.prose},
+                      {"list_items", b.list_items},
+                      {"tables", b.tables},
+                      {"code_blocks", b.code}}},
                     {"source_line", src.line}};
   out.push_back(std::move(f));
 }
 
-double chars(const Section& s) { return static_cast<double>(char_count(section_text(s))); }
+// char_count(section_text(s)) without building the text: the title and the
+// blocks with text, one line break between each two.
+double chars(const Section& s) {
+  std::size_t n = char_count(s.title);
+  std::size_t parts = s.title.empty() ? 0 : 1;
+  for (const auto& b : s.blocks) {
+    if (b.text.empty()) continue;
+    n += char_count(b.text);
+    ++parts;
+  }
+  return static_cast<double>(n + (parts > 0 ? parts - 1 : 0));
+}
+
+// Source and target lengths of each 1–1 step (others: zero).
+struct StepLength {
+  double source = 0;
+  double target = 0;
+};
+
+std::vector<StepLength> step_lengths(const PairInput& in,
+                                     const std::vector<AlignedPair>& alignment) {
+  std::vector<StepLength> out(alignment.size());
+  for (std::size_t k = 0; k < alignment.size(); ++k) {
+    const AlignedPair& p = alignment[k];
+    if (p.source.size() != 1 || p.target.size() != 1) continue;
+    out[k] = {chars(in.source.sections[p.source[0]]), chars(in.target.sections[p.target[0]])};
+  }
+  return out;
+}
 
 // The typical target/source length ratio of this pair: the median over its
 // aligned sections long enough to say, else 1.
-double learn_ratio(const PairInput& in, const std::vector<AlignedPair>& alignment) {
+double learn_ratio(const std::vector<AlignedPair>& alignment,
+                   const std::vector<StepLength>& lengths) {
   std::vector<double> ratios;
-  for (const auto& p : alignment) {
+  for (std::size_t k = 0; k < alignment.size(); ++k) {
+    const AlignedPair& p = alignment[k];
     if (p.source.size() != 1 || p.target.size() != 1) continue;
-    double a = chars(in.source.sections[p.source[0]]);
-    double b = chars(in.target.sections[p.target[0]]);
+    double a = lengths[k].source;
+    double b = lengths[k].target;
     if (a >= k_min_length_chars && b > 0) ratios.push_back(b / a);
   }
   if (ratios.size() < 3) return 1.0;
-  std::nth_element(ratios.begin(), ratios.begin() + static_cast<long>(ratios.size() / 2), ratios.end());
+  std::nth_element(ratios.begin(), ratios.begin() + static_cast<long>(ratios.size() / 2),
+                   ratios.end());
   return ratios[ratios.size() / 2];
 }
 
 }  // namespace
 
-void check_alignment(const PairInput& in, const std::vector<AlignedPair>& alignment,
+void check_alignment(const PairInput& in, const SectionAlignment& aligned,
                      std::vector<Finding>& out) {
-  const double ratio = learn_ratio(in, alignment);
+  const std::vector<AlignedPair>& alignment = aligned.pairs;
+  const std::vector<StepLength> lengths = step_lengths(in, alignment);
+  const double ratio = learn_ratio(alignment, lengths);
   for (std::size_t k = 0; k < alignment.size(); ++k) {
     const AlignedPair& p = alignment[k];
     if (p.target.empty()) {
@@ -210,12 +262,12 @@ void check_alignment(const PairInput& in, const std::vector<AlignedPair>& alignm
       out.push_back(std::move(f));
       continue;
     }
-    invariant_mismatch(in, p, out);
+    invariant_mismatch(in, aligned, p, out);
     if (p.source.size() != 1 || p.target.size() != 1) continue;
     structure_mismatch(in, p, out);
     const Section& src = in.source.sections[p.source[0]];
     const Section& tgt = in.target.sections[p.target[0]];
-    double a = chars(src), b = chars(tgt);
+    double a = lengths[k].source, b = lengths[k].target;
     if (a < k_min_length_chars) continue;
     double r = b / a;
     if (r >= ratio / k_length_band && r <= ratio * k_length_band) continue;
@@ -229,8 +281,9 @@ void check_alignment(const PairInput& in, const std::vector<AlignedPair>& alignm
                       {"target_chars", b},
                       {"ratio", std::round(r * 100) / 100},
                       {"expected", std::round(ratio * 100) / 100},
-                      {"band", {std::round(ratio / k_length_band * 100) / 100,
-                                std::round(ratio * k_length_band * 100) / 100}},
+                      {"band",
+                       {std::round(ratio / k_length_band * 100) / 100,
+                        std::round(ratio * k_length_band * 100) / 100}},
                       {"source_line", src.line}};
     out.push_back(std::move(f));
   }

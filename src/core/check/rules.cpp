@@ -77,10 +77,12 @@ std::vector<Finding> check_pair(const PairInput& input, const LanguageIdentifier
   AlignOptions options;
   options.source_language = input.source_language;
   options.target_language = input.target_language;
-  auto alignment = align_sections(input.source, input.target, options);
+  const SectionAlignment aligned =
+      align_sections_with_invariants(input.source, input.target, options);
+  const std::vector<AlignedPair>& alignment = aligned.pairs;
   check_untranslated(input, alignment, langid, findings);
   check_front_matter(input, langid, findings);
-  check_alignment(input, alignment, findings);
+  check_alignment(input, aligned, findings);
   if (input.history) check_history(input, alignment, findings);
   if (input.history) check_notice(input, findings);
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {

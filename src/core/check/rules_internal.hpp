@@ -14,8 +14,8 @@ void check_front_matter(const PairInput& input, const LanguageIdentifier& langid
                         std::vector<Finding>& out);
 
 // missing-section, extra-section, invariant-mismatch, structure-mismatch,
-// length-ratio.
-void check_alignment(const PairInput& input, const std::vector<AlignedPair>& alignment,
+// length-ratio. ALIGNMENT: align_sections_with_invariants() of the pair.
+void check_alignment(const PairInput& input, const SectionAlignment& alignment,
                      std::vector<Finding>& out);
 
 // outdated and history-truncated, from input.history.

@@ -31,18 +31,6 @@ json guess_json(const LanguageGuess& g) {
               {"scores", scores}};
 }
 
-// Text compared for "identical to the source": case, spacing and
-// punctuation do not make a translation.
-std::string comparable(std::string_view text) {
-  std::string out;
-  for (const auto& t : word_tokens(text)) {
-    if (!t.is_word) continue;
-    out += fold_case(t.text);
-    out += ' ';
-  }
-  return out;
-}
-
 bool is_source_language(const LanguageGuess& g, const PairInput& in, std::size_t min_words,
                         double min_confidence) {
   return g.language == in.source_language && g.evidence_words >= min_words &&
@@ -90,13 +78,28 @@ void check_untranslated(const PairInput& in, const std::vector<AlignedPair>& ali
   const std::string source_name = language_name(in.source_language);
   const std::string target_name = language_name(in.target_language);
 
+  std::vector<LanguageEvidence> blocks;
   for (std::size_t k = 0; k < in.target.sections.size(); ++k) {
     const Section& section = in.target.sections[k];
     std::string text = section_text(section);
     if (text.empty()) continue;
-    LanguageGuess guess = langid.identify(text);
-    bool identical = counterpart[k] && guess.evidence_words >= k_min_section_words &&
-                     comparable(section_text(*counterpart[k])) == comparable(text);
+    // Each block is read once: the section's evidence is its title's and its
+    // blocks' in order, since section_text joins them with line breaks.
+    LanguageEvidence evidence = langid.evidence(section.title);
+    blocks.clear();
+    for (const auto& block : section.blocks) {
+      blocks.push_back(block.text.empty() ? LanguageEvidence{} : langid.evidence(block.text));
+      evidence.append(blocks.back());
+    }
+    // Case, spacing and punctuation do not make a translation.
+    bool identical = counterpart[k] && evidence.words() >= k_min_section_words &&
+                     same_words(section_text(*counterpart[k]), text);
+    // Textcat runs only where the verdict could be "untranslated".
+    LanguageGuess guess;
+    if (identical || langid.may_identify_as(evidence, in.source_language, k_min_section_words,
+                                            k_min_section_confidence)) {
+      guess = langid.identify(evidence);
+    }
     if (identical || is_source_language(guess, in, k_min_section_words, k_min_section_confidence)) {
       Finding f = make_finding("untranslated", in.target_file, section.line);
       f.section = section_ref(section);
@@ -112,9 +115,14 @@ void check_untranslated(const PairInput& in, const std::vector<AlignedPair>& ali
     }
     // A translated section can still hold a paragraph left in the source
     // language. Short blocks lean on their section, which was not flagged.
-    for (const auto& block : section.blocks) {
+    for (std::size_t b = 0; b < section.blocks.size(); ++b) {
+      const Block& block = section.blocks[b];
       if (block.text.empty()) continue;
-      LanguageGuess g = langid.identify(block.text);
+      if (!langid.may_identify_as(blocks[b], in.source_language, k_min_block_words,
+                                  k_min_block_confidence)) {
+        continue;
+      }
+      LanguageGuess g = langid.identify(blocks[b]);
       if (!is_source_language(g, in, k_min_block_words, k_min_block_confidence)) continue;
       Finding f = make_finding("untranslated", in.target_file, block.line);
       f.section = section_ref(section);
@@ -176,11 +184,12 @@ void check_front_matter(const PairInput& in, const LanguageIdentifier& langid,
                      guess.confidence >= k_min_section_confidence;
     if (!identical && !in_source) continue;
     Finding f = make_finding("untranslated-front-matter", in.target_file, entry.line);
-    f.message = identical
-                    ? fmt::format("front matter '{}' is identical to the source: \"{}\"; translate it",
-                                  entry.key, trim(text))
-                    : fmt::format("front matter '{}' is in {}: \"{}\"; translate it", entry.key,
-                                  source_name, trim(text));
+    f.message =
+        identical
+            ? fmt::format("front matter '{}' is identical to the source: \"{}\"; translate it",
+                          entry.key, trim(text))
+            : fmt::format("front matter '{}' is in {}: \"{}\"; translate it", entry.key,
+                          source_name, trim(text));
     f.evidence = guess_json(guess);
     f.evidence["key"] = entry.key;
     f.evidence["value"] = entry.value;
@@ -188,15 +197,16 @@ void check_front_matter(const PairInput& in, const LanguageIdentifier& langid,
     out.push_back(std::move(f));
   }
 
-  auto mismatch = [&](const std::string& key, const FrontMatterEntry* s, const FrontMatterEntry* t) {
+  auto mismatch = [&](const std::string& key, const FrontMatterEntry* s,
+                      const FrontMatterEntry* t) {
     int line = t ? t->line : tgt.line;
     Finding f = make_finding("front-matter-mismatch", in.target_file, line);
     if (!t) {
       f.message = fmt::format("front matter '{}' is missing; the source sets it to {}", key,
                               s->value.dump());
     } else if (!s) {
-      f.message = fmt::format("front matter '{}' is set to {} but the source does not have it",
-                              key, t->value.dump());
+      f.message = fmt::format("front matter '{}' is set to {} but the source does not have it", key,
+                              t->value.dump());
     } else {
       f.message = fmt::format("front matter '{}' differs: source {}, target {}", key,
                               s->value.dump(), t->value.dump());

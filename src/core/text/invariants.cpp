@@ -216,6 +216,16 @@ bool is_time_unit(std::string_view word, std::string_view language) {
   };
   auto it = k_units.find(language);
   if (it == k_units.end()) return false;
+  // Most words are not units: an ASCII first letter folds to its lower case
+  // whatever follows, so a word whose first letter begins no unit is none.
+  if (!word.empty() && static_cast<unsigned char>(word[0]) < 0x80) {
+    const char first =
+        word[0] >= 'A' && word[0] <= 'Z' ? static_cast<char>(word[0] - 'A' + 'a') : word[0];
+    if (std::none_of(it->second.begin(), it->second.end(),
+                     [&](const std::string& unit) { return unit[0] == first; })) {
+      return false;
+    }
+  }
   std::string w = fold_case(word);
   for (const auto& unit : it->second) {
     // English units are whole words; Estonian, German and Finnish inflect,

@@ -444,12 +444,19 @@ bool LanguageIdentifier::spells(std::string_view word, std::string_view language
   return (m_impl->accepted_by(std::string(word)) >> index & 1u) != 0;
 }
 
+void LanguageEvidence::append(const LanguageEvidence& other) {
+  m_words.insert(m_words.end(), other.m_words.begin(), other.m_words.end());
+}
+
 LanguageGuess LanguageIdentifier::identify(std::string_view text,
                                            const std::vector<std::string>& neutral) const {
+  return identify(evidence(text, neutral));
+}
+
+LanguageEvidence LanguageIdentifier::evidence(std::string_view text,
+                                              const std::vector<std::string>& neutral) const {
   const Impl& impl = *m_impl;
-  const std::size_t n = impl.languages.size();
-  LanguageGuess guess;
-  for (const auto& code : impl.languages) guess.scores.push_back({code, 0.0});
+  LanguageEvidence out;
 
   // Drop whole chunks that are never language before word breaking, since
   // ICU splits "support@aligner.io" and URLs into word-like pieces.
@@ -477,59 +484,89 @@ LanguageGuess LanguageIdentifier::identify(std::string_view text,
     }
   }
 
-  struct Evidence {
-    std::string word;
-    uint32_t mask = 0;
-    double vote = 1;  // weight of its hunspell vote
-  };
-  std::vector<Evidence> evidence;
-  {
-    std::vector<Token> tokens = word_tokens(nfc(clean));
-    std::lock_guard lock(impl.mutex);
-    bool sentence_start = true;
-    for (auto& token : tokens) {
-      if (!token.is_word) {
-        if (token.text.find_first_of(".!?:;\n") != std::string::npos) sentence_start = true;
-        continue;
-      }
-      const bool opens_sentence = std::exchange(sentence_start, false);
-      WordShape shape = shape_of(token.text);
-      if (shape.digit || shape.letters < 2) continue;
-      if (shape.upper == shape.letters) continue;  // acronyms: AS, OÜ, IP, GDPR
-      if (shape.inner_upper_after_lower) continue;
-      if (!neutral_words.empty() && neutral_words.contains(fold_case(token.text))) continue;
-      uint32_t mask = impl.accepted_by(token.text);
-      // A capitalised word that every dictionary or none accepts is a name
-      // (Tallinn, Aligneri) or a sentence opener shared by all.
-      if (shape.first_upper && (mask == 0 || mask == impl.all_mask)) continue;
-      // Capitalised inside a sentence, a word one dictionary knows is still
-      // most often a name or product ("Google Analytics", "Aligner"), so it
-      // counts but votes softly; German nouns keep textcat's full weight.
-      const double vote = shape.first_upper && !opens_sentence ? k_name_like_vote : 1.0;
-      evidence.push_back({std::move(token.text), mask, vote});
+  std::vector<Token> tokens = word_tokens(nfc(clean));
+  std::lock_guard lock(impl.mutex);
+  bool sentence_start = true;
+  for (auto& token : tokens) {
+    if (!token.is_word) {
+      if (token.text.find_first_of(".!?:;\n") != std::string::npos) sentence_start = true;
+      continue;
     }
+    const bool opens_sentence = std::exchange(sentence_start, false);
+    WordShape shape = shape_of(token.text);
+    if (shape.digit || shape.letters < 2) continue;
+    if (shape.upper == shape.letters) continue;  // acronyms: AS, OÜ, IP, GDPR
+    if (shape.inner_upper_after_lower) continue;
+    if (!neutral_words.empty() && neutral_words.contains(fold_case(token.text))) continue;
+    uint32_t mask = impl.accepted_by(token.text);
+    // A capitalised word that every dictionary or none accepts is a name
+    // (Tallinn, Aligneri) or a sentence opener shared by all.
+    if (shape.first_upper && (mask == 0 || mask == impl.all_mask)) continue;
+    // Capitalised inside a sentence, a word one dictionary knows is still
+    // most often a name or product ("Google Analytics", "Aligner"), so it
+    // counts but votes softly; German nouns keep textcat's full weight.
+    const double vote = shape.first_upper && !opens_sentence ? k_name_like_vote : 1.0;
+    out.m_words.push_back({std::move(token.text), mask, vote});
   }
-  guess.evidence_words = evidence.size();
-  if (evidence.empty()) return guess;
+  return out;
+}
 
-  // Hunspell: each word one vote, split between the dictionaries that accept
-  // it; words every dictionary (or none) accepts do not vote.
+namespace {
+
+// Hunspell's side of a guess: each word one vote, split between the
+// dictionaries that accept it; words every dictionary (or none) accepts do
+// not vote.
+struct HunspellOpinion {
+  std::vector<double> p;  // per language
+  double weight = 0;
+};
+
+template <class Words>
+HunspellOpinion hunspell_opinion(const Words& words, std::size_t n, uint32_t all_mask) {
   std::vector<double> votes(n, 0.0);
   double voters = 0;
-  for (const auto& e : evidence) {
+  for (const auto& e : words) {
     int accepted = std::popcount(e.mask);
-    if (accepted == 0 || e.mask == impl.all_mask) continue;
+    if (accepted == 0 || e.mask == all_mask) continue;
     voters += e.vote;
     for (std::size_t i = 0; i < n; ++i) {
       if (e.mask & (1u << i)) votes[i] += e.vote / accepted;
     }
   }
+  HunspellOpinion out;
+  out.weight = voters / (voters + k_hunspell_half_weight_words);
+  out.p.assign(n, 1.0 / static_cast<double>(n));
+  for (std::size_t i = 0; i < n; ++i) {
+    out.p[i] = (votes[i] + k_hunspell_prior) / (voters + k_hunspell_prior * static_cast<double>(n));
+  }
+  return out;
+}
+
+// Textcat's weight before its fingerprint is known: it grows with the
+// characters of the evidence words joined by spaces.
+double textcat_length_weight(double chars) {
+  return std::clamp((chars - k_textcat_min_chars) / (k_textcat_full_chars - k_textcat_min_chars),
+                    0.0, 1.0);
+}
+
+}  // namespace
+
+LanguageGuess LanguageIdentifier::identify(const LanguageEvidence& evidence) const {
+  const Impl& impl = *m_impl;
+  const std::size_t n = impl.languages.size();
+  LanguageGuess guess;
+  for (const auto& code : impl.languages) guess.scores.push_back({code, 0.0});
+  const auto& words = evidence.m_words;
+  guess.evidence_words = words.size();
+  if (words.empty()) return guess;
+
+  const HunspellOpinion hunspell = hunspell_opinion(words, n, impl.all_mask);
 
   // Textcat on the evidence words only, so names and URLs add no n-grams.
   std::string buffer;
-  for (const auto& e : evidence) {
+  for (const auto& e : words) {
     if (!buffer.empty()) buffer += ' ';
-    buffer += e.word;
+    buffer += e.text;
   }
   std::vector<double> distances = impl.textcat_distances(buffer);
 
@@ -537,9 +574,7 @@ LanguageGuess LanguageIdentifier::identify(std::string_view text,
   // how far it can be trusted at this length; the result is their weighted
   // mean. Textcat's weight grows with the characters it saw, hunspell's
   // with the words that told the dictionaries apart.
-  const double chars = static_cast<double>(char_count(buffer));
-  double textcat_weight = std::clamp(
-      (chars - k_textcat_min_chars) / (k_textcat_full_chars - k_textcat_min_chars), 0.0, 1.0);
+  double textcat_weight = textcat_length_weight(static_cast<double>(char_count(buffer)));
   std::vector<double> textcat_p(n, 1.0 / static_cast<double>(n));
   if (!distances.empty()) {
     const double best = *std::min_element(distances.begin(), distances.end());
@@ -554,12 +589,8 @@ LanguageGuess LanguageIdentifier::identify(std::string_view text,
   } else {
     textcat_weight = 0;
   }
-  const double hunspell_weight = voters / (voters + k_hunspell_half_weight_words);
-  std::vector<double> hunspell_p(n, 1.0 / static_cast<double>(n));
-  for (std::size_t i = 0; i < n; ++i) {
-    hunspell_p[i] =
-        (votes[i] + k_hunspell_prior) / (voters + k_hunspell_prior * static_cast<double>(n));
-  }
+  const double hunspell_weight = hunspell.weight;
+  const std::vector<double>& hunspell_p = hunspell.p;
 
   const double total_weight = textcat_weight + hunspell_weight;
   if (total_weight <= 0) return guess;
@@ -574,9 +605,53 @@ LanguageGuess LanguageIdentifier::identify(std::string_view text,
   if (n > 1 && margin <= 0) return guess;  // a tie is no answer
   guess.language = guess.scores[0].language;
   const double length_factor =
-      std::min(1.0, static_cast<double>(evidence.size()) / k_full_confidence_words);
+      std::min(1.0, static_cast<double>(words.size()) / k_full_confidence_words);
   guess.confidence = std::clamp(margin * length_factor * std::min(1.0, total_weight * 2), 0.0, 1.0);
   return guess;
+}
+
+bool LanguageIdentifier::may_identify_as(const LanguageEvidence& evidence,
+                                         std::string_view language, std::size_t min_words,
+                                         double min_confidence) const {
+  // Far above the rounding error of the few operations below and in
+  // identify() (values near 1, errors near 1e-16), far below any difference
+  // a threshold means.
+  constexpr double k_slack = 1e-9;
+  const Impl& impl = *m_impl;
+  const std::size_t n = impl.languages.size();
+  const auto& words = evidence.m_words;
+  auto found = std::find(impl.languages.begin(), impl.languages.end(), language);
+  if (found == impl.languages.end()) return false;
+  if (words.empty() || words.size() < min_words) return false;
+  const auto target = static_cast<std::size_t>(found - impl.languages.begin());
+
+  const HunspellOpinion hunspell = hunspell_opinion(words, n, impl.all_mask);
+  // The strongest rival by hunspell alone; textcat could at most give the
+  // whole of its share to LANGUAGE and none to the rival.
+  double rival = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i != target) rival = std::max(rival, hunspell.p[i]);
+  }
+  std::size_t chars = words.size() - 1;  // the spaces between words
+  for (const auto& e : words) chars += char_count(e.text);
+  const double length_factor =
+      std::min(1.0, static_cast<double>(words.size()) / k_full_confidence_words);
+  // Textcat's weight is 0 when it cannot fingerprint the words, else at
+  // least 0.01: both cases are bounded.
+  const double with_textcat = std::max(textcat_length_weight(static_cast<double>(chars)), 0.01);
+  for (const double textcat_weight : {0.0, with_textcat}) {
+    const double total_weight = textcat_weight + hunspell.weight;
+    if (total_weight <= 0) continue;
+    // score(LANGUAGE) - score(i) = (tw (tp_L - tp_i) + hw (hp_L - hp_i)) / W, and tp_L - tp_i <= 1.
+    const double margin =
+        n > 1 ? (textcat_weight + hunspell.weight * (hunspell.p[target] - rival)) / total_weight
+              : 1.0;
+    if (margin + k_slack <= 0) continue;  // a tie or worse is no answer
+    const double confidence =
+        std::clamp(margin * length_factor * std::min(1.0, total_weight * 2), 0.0, 1.0);
+    if (confidence + k_slack >= min_confidence) return true;
+  }
+  return false;
 }
 
 }  // namespace accord

@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <sstream>
+#include <utility>
 
 namespace accord {
 namespace {
@@ -193,7 +194,8 @@ std::string fold_case(std::string_view text) {
 namespace {
 
 // Creating a break iterator costs far more than using one: keep one per
-// locale and thread.
+// locale and thread. SLOT tells apart iterators that are used at once.
+template <int Slot>
 icu::BreakIterator& word_iterator(std::string_view locale) {
   thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> cache;
   auto found = cache.find(locale);
@@ -207,36 +209,95 @@ icu::BreakIterator& word_iterator(std::string_view locale) {
   return ref;
 }
 
+// A break iterator set on the UTF-8 bytes of a text through UText: ICU's
+// boundaries are then byte offsets, and nothing is converted to UTF-16 and
+// back. The iterator keeps a pointer to the UText, so it is detached and the
+// UText closed on every way out.
+class AttachedIterator {
+ public:
+  AttachedIterator(icu::BreakIterator& it, std::string_view text) : m_it(it) {
+    UErrorCode status = U_ZERO_ERROR;
+    m_ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU cannot read the text");
+    m_it.setText(m_ut, status);
+    if (U_FAILURE(status)) {
+      detach();
+      throw std::runtime_error("ICU cannot read the text");
+    }
+  }
+  ~AttachedIterator() { detach(); }
+  AttachedIterator(const AttachedIterator&) = delete;
+  AttachedIterator& operator=(const AttachedIterator&) = delete;
+  icu::BreakIterator& operator*() { return m_it; }
+
+ private:
+  void detach() noexcept {
+    icu::UnicodeString empty;
+    m_it.setText(empty);
+    utext_close(m_ut);
+  }
+  icu::BreakIterator& m_it;
+  UText* m_ut = nullptr;
+};
+
+// Rule status >= UBRK_WORD_NUMBER: numbers, letters, kana, ideographs.
+bool at_word(icu::BreakIterator& it) { return it.getRuleStatus() >= UBRK_WORD_NUMBER; }
+
+// The word tokens of a text one at a time, as for_each_token finds them.
+class WordCursor {
+ public:
+  WordCursor(icu::BreakIterator& it, std::string_view text) : m_text(text), m_attached(it, text) {
+    m_prev = (*m_attached).first();
+  }
+  // The next word token; false at the end of the text.
+  bool next(std::string_view& word) {
+    icu::BreakIterator& it = *m_attached;
+    for (int32_t end = it.next(); end != icu::BreakIterator::DONE; end = it.next()) {
+      const int32_t begin = std::exchange(m_prev, end);
+      if (at_word(it)) {
+        word =
+            m_text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
+        return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  std::string_view m_text;
+  AttachedIterator m_attached;
+  int32_t m_prev = 0;
+};
+
 }  // namespace
 
 void for_each_token(std::string_view text, std::string_view locale,
                     const std::function<void(std::string_view, std::size_t, bool)>& fn) {
   if (text.empty()) return;
-  icu::BreakIterator& it = word_iterator(locale);
-  // UText over the UTF-8 bytes: ICU's boundaries are then byte offsets, and
-  // nothing is converted to UTF-16 and back.
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_FAILURE(status)) throw std::runtime_error("ICU cannot read the text");
-  it.setText(ut, status);
-  // The iterator keeps a pointer to the UText: detach it and close it on
-  // every way out, exceptions from FN included.
-  struct Detach {
-    icu::BreakIterator& it;
-    UText* ut;
-    ~Detach() {
-      icu::UnicodeString empty;
-      it.setText(empty);
-      utext_close(ut);
-    }
-  } detach{it, ut};
-  if (U_FAILURE(status)) throw std::runtime_error("ICU cannot read the text");
+  AttachedIterator attached(word_iterator<0>(locale), text);
+  icu::BreakIterator& it = *attached;
   int32_t prev = it.first();
   for (int32_t next = it.next(); next != icu::BreakIterator::DONE; prev = next, next = it.next()) {
     auto offset = static_cast<std::size_t>(prev);
-    // Rule status >= UBRK_WORD_NUMBER: numbers, letters, kana, ideographs.
-    fn(text.substr(offset, static_cast<std::size_t>(next - prev)), offset,
-       it.getRuleStatus() >= UBRK_WORD_NUMBER);
+    fn(text.substr(offset, static_cast<std::size_t>(next - prev)), offset, at_word(it));
+  }
+}
+
+bool same_words(std::string_view a, std::string_view b, std::string_view locale) {
+  if (a == b) return true;
+  // A text to attach must have an address, even when empty.
+  if (a.empty()) a = std::string_view("", 0);
+  if (b.empty()) b = std::string_view("", 0);
+  // Word by word, so that texts differing early cost a few words, not two
+  // whole tokenisations.
+  WordCursor left(word_iterator<0>(locale), a);
+  WordCursor right(word_iterator<1>(locale), b);
+  std::string_view x, y;
+  while (true) {
+    const bool more_left = left.next(x);
+    const bool more_right = right.next(y);
+    if (!more_left || !more_right) return more_left == more_right;
+    if (x != y && fold_case(x) != fold_case(y)) return false;
   }
 }
 
