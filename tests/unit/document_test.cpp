@@ -198,8 +198,9 @@ TEST(Document, ABlockBeforeAHeadingShortcodeEndsBeforeIt) {
   // cmark extends a thematic break (and list items) over the blank lines
   // after it; the heading shortcode's line, blanked for the second parse, is
   // one of them and must not become part of the block's source.
-  Document d = parse("Intro.\n\n---\n\n{{% title4 \"1. A\" %}}\nText.\n\n- item\n\n"
-                     "{{% title4 \"2. B\" %}}\nMore.\n");
+  Document d = parse(
+      "Intro.\n\n---\n\n{{% title4 \"1. A\" %}}\nText.\n\n- item\n\n"
+      "{{% title4 \"2. B\" %}}\nMore.\n");
   ASSERT_EQ(3u, d.sections.size());
   ASSERT_EQ(2u, d.sections[0].blocks.size());
   EXPECT_EQ("---", d.sections[0].blocks[1].source);

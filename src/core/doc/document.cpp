@@ -13,8 +13,8 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <unordered_map>
 
+#include "doc/body.hpp"
 #include "doc/shortcode.hpp"
 
 namespace accord {
@@ -183,12 +183,9 @@ struct HeadingMark {
 struct Walk {
   std::vector<HeadingMark> headings;
   std::vector<Block> blocks;
-  std::vector<Section> sections;  // made from the headings, without blocks yet
 };
 
-struct Stop {
-  Failure failure;
-};
+using doc::BodyLimit;
 
 class Walker {
  public:
@@ -208,9 +205,10 @@ class Walker {
       if (type == CMARK_NODE_LIST) {
         list_depth += ev == CMARK_EVENT_ENTER ? 1 : -1;
         if (list_depth > k_max_nesting_depth) {
-          throw Stop{Failure{m_file, cmark_node_get_start_line(node),
-                             fmt::format("lists nested deeper than {} levels", k_max_nesting_depth),
-                             "flatten the list"}};
+          throw BodyLimit{
+              Failure{m_file, cmark_node_get_start_line(node),
+                      fmt::format("lists nested deeper than {} levels", k_max_nesting_depth),
+                      "flatten the list"}};
         }
         continue;
       }
@@ -247,8 +245,8 @@ class Walker {
       if (!kind) continue;
       out.blocks.push_back(make_block(node, *kind, list_depth));
       if (out.blocks.size() > k_max_sections * 20) {
-        throw Stop{Failure{m_file, out.blocks.back().line, "too many blocks in one document",
-                           "split the document"}};
+        throw BodyLimit{Failure{m_file, out.blocks.back().line, "too many blocks in one document",
+                                "split the document"}};
       }
       cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
     }
@@ -371,14 +369,10 @@ std::size_t Document::titled_section_count() const {
                                                 [](const Section& s) { return !s.is_preamble(); }));
 }
 
-namespace {
+namespace doc {
 
-// The headings (sorted by line) and blocks of MARKDOWN, a document's body
-// with the front matter's lines left blank so that cmark's line numbers are
-// the file's. Block sources come from ORIGINAL, the same lines before
-// shortcode headings are blanked. Throws Stop.
-Walk parse_body(std::string markdown, std::string_view original, const std::string& file,
-                const DocumentOptions& options) {
+ParsedBody parse_body(std::string markdown, std::string_view original, const std::string& file,
+                      const DocumentOptions& options) {
   LineTable lines(markdown);
   Node root = parse_markdown(markdown);
   auto shortcodes = find_shortcode_headings(root.get(), lines, options);
@@ -395,38 +389,37 @@ Walk parse_body(std::string markdown, std::string_view original, const std::stri
   walk.headings.insert(walk.headings.end(), shortcodes.begin(), shortcodes.end());
   std::sort(walk.headings.begin(), walk.headings.end(),
             [](const HeadingMark& a, const HeadingMark& b) { return a.line < b.line; });
-  walk.sections.reserve(walk.headings.size());
-  for (const auto& mark : walk.headings) walk.sections.push_back(make_section(mark));
-  walk.headings.clear();
-  return walk;
+  ParsedBody out;
+  out.blocks = std::move(walk.blocks);
+  out.sections.reserve(walk.headings.size());
+  for (const auto& mark : walk.headings) out.sections.push_back(make_section(mark));
+  return out;
 }
 
-// The body's Markdown: the front matter's lines left blank.
 std::string body_markdown(const std::string& text, const FrontMatterSplit& split) {
   std::string markdown(static_cast<std::size_t>(split.body_line - 1), '\n');
   markdown.append(std::string_view(text).substr(split.body_offset));
   return markdown;
 }
 
-// Sections from the walk's headings and blocks, in DOC.
-tl::expected<void, Failure> assemble(Walk& walk, Document& doc) {
-  if (walk.sections.size() > k_max_sections) {
-    return tl::unexpected(Failure{doc.file, walk.sections[k_max_sections].line,
+tl::expected<void, Failure> assemble(ParsedBody& body, Document& doc) {
+  if (body.sections.size() > k_max_sections) {
+    return tl::unexpected(Failure{doc.file, body.sections[k_max_sections].line,
                                   fmt::format("more than {} sections", k_max_sections),
                                   "split the document"});
   }
   Section preamble;
   std::size_t h = 0;
   Section* current = &preamble;
-  for (auto& block : walk.blocks) {
-    while (h < walk.sections.size() && walk.sections[h].line <= block.line) {
-      doc.sections.push_back(std::move(walk.sections[h++]));
+  for (auto& block : body.blocks) {
+    while (h < body.sections.size() && body.sections[h].line <= block.line) {
+      doc.sections.push_back(std::move(body.sections[h++]));
       current = &doc.sections.back();
     }
     current->end_line = std::max(current->end_line, block.end_line);
     current->blocks.push_back(std::move(block));
   }
-  while (h < walk.sections.size()) doc.sections.push_back(std::move(walk.sections[h++]));
+  while (h < body.sections.size()) doc.sections.push_back(std::move(body.sections[h++]));
   if (!preamble.blocks.empty()) {
     preamble.line = preamble.blocks.front().line;
     doc.sections.insert(doc.sections.begin(), std::move(preamble));
@@ -443,189 +436,21 @@ tl::expected<Document, Failure> parse_whole(std::string text, const std::string&
   doc.front_matter = std::move(split.front_matter);
   doc.text = std::move(text);
   try {
-    Walk walk = parse_body(std::move(markdown), doc.text, file, options);
-    if (auto ok = assemble(walk, doc); !ok) return tl::unexpected(ok.error());
-  } catch (const Stop& stop) {
-    return tl::unexpected(stop.failure);
+    ParsedBody body = parse_body(std::move(markdown), doc.text, file, options);
+    if (auto ok = assemble(body, doc); !ok) return tl::unexpected(ok.error());
+  } catch (const BodyLimit& limit) {
+    return tl::unexpected(limit.failure);
   }
   return doc;
 }
 
-// Whether MARKDOWN may be cut into pieces (see ParseCache): nothing in it
-// carries parser state across a blank line or from one block to another.
-bool cuttable(std::string_view markdown) {
-  for (std::string_view open :
-       {std::string_view("```"), std::string_view("~~~"), std::string_view("]:"),
-        std::string_view("<!"), std::string_view("<?"), std::string_view("\r"),
-        std::string_view("\0", 1)}) {
-    if (markdown.find(open) != std::string_view::npos) return false;
-  }
-  // HTML blocks of kind 1 end at their closing tag, not at a blank line.
-  for (std::size_t p = markdown.find('<'); p != std::string_view::npos;
-       p = markdown.find('<', p + 1)) {
-    std::string name;
-    for (std::size_t i = p + 1; i < markdown.size() && name.size() < 8; ++i) {
-      char c = markdown[i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c < 'a' || c > 'z') break;
-      name += c;
-    }
-    for (std::string_view tag : {"script", "pre", "style", "textarea"}) {
-      if (std::string_view(name).starts_with(tag)) return false;
-    }
-  }
-  return true;
-}
-
-struct Piece {
-  std::size_t offset = 0;  // byte offset in the Markdown
-  int first_line = 1;      // its first line's number in the Markdown
-};
-
-bool is_blank(std::string_view line) {
-  return line.find_first_not_of(" \t") == std::string_view::npos;
-}
-
-// Where MARKDOWN may be cut: its start, and every line that begins with `#`
-// or `{{` right after a blank line (spaces and tabs only). After a blank
-// line, a line in column 0 closes lists, quotes, tables, paragraphs and the
-// HTML blocks cuttable() allows, so it starts a top-level block. A heading
-// shortcode's line is blanked for the second parse, though, and an indented
-// code block or list item before it would then go on past it when the next
-// line that is not blank is indented; no cut there.
-std::vector<Piece> cut_points(std::string_view markdown) {
-  std::vector<std::string_view> lines;
-  for (std::size_t pos = 0; pos < markdown.size();) {
-    std::size_t end = markdown.find('\n', pos);
-    if (end == std::string_view::npos) end = markdown.size();
-    lines.push_back(markdown.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  std::vector<Piece> out{Piece{}};
-  for (std::size_t i = 1; i < lines.size(); ++i) {
-    std::string_view text = lines[i];
-    if (!is_blank(lines[i - 1]) || !(text.starts_with('#') || text.starts_with("{{"))) continue;
-    if (text.starts_with("{{")) {
-      std::size_t next = i + 1;
-      while (next < lines.size() && is_blank(lines[next])) ++next;
-      if (next < lines.size() && (lines[next][0] == ' ' || lines[next][0] == '\t')) continue;
-    }
-    out.push_back(
-        Piece{static_cast<std::size_t>(text.data() - markdown.data()), static_cast<int>(i) + 1});
-  }
-  return out;
-}
-
-}  // namespace
+}  // namespace doc
 
 tl::expected<Document, Failure> parse_document(std::string text, const std::string& file,
                                                const DocumentOptions& options) {
   auto split = parse_front_matter(text, file);
   if (!split) return tl::unexpected(split.error());
-  return parse_whole(std::move(text), file, options, std::move(*split));
-}
-
-struct ParseCache::Impl {
-  std::size_t max_bytes = 0;
-  std::optional<std::vector<std::string>> shortcodes;  // the options the pieces were parsed with
-  // Two generations: lookups promote from the old one; when the new one is
-  // full, the old one is dropped and the new one becomes old.
-  std::unordered_map<std::string, std::shared_ptr<const Walk>> fresh;
-  std::unordered_map<std::string, std::shared_ptr<const Walk>> old;
-  std::size_t fresh_bytes = 0;
-  Stats stats;
-
-  void use_options(const DocumentOptions& options) {
-    if (shortcodes && *shortcodes == options.heading_shortcodes) return;
-    fresh.clear();
-    old.clear();
-    fresh_bytes = 0;
-    shortcodes = options.heading_shortcodes;
-  }
-
-  void insert(std::string key, std::shared_ptr<const Walk> walk) {
-    if (fresh_bytes + key.size() > max_bytes / 2) {
-      old = std::move(fresh);
-      fresh.clear();
-      fresh_bytes = 0;
-    }
-    fresh_bytes += key.size();
-    fresh.emplace(std::move(key), std::move(walk));
-  }
-
-  std::shared_ptr<const Walk> find(const std::string& key) {
-    if (auto it = fresh.find(key); it != fresh.end()) return it->second;
-    auto it = old.find(key);
-    if (it == old.end()) return nullptr;
-    auto walk = it->second;
-    old.erase(it);
-    insert(key, walk);
-    return walk;
-  }
-};
-
-ParseCache::ParseCache(std::size_t max_bytes) : m_impl(std::make_unique<Impl>()) {
-  m_impl->max_bytes = max_bytes;
-}
-ParseCache::~ParseCache() = default;
-ParseCache::ParseCache(ParseCache&&) noexcept = default;
-ParseCache& ParseCache::operator=(ParseCache&&) noexcept = default;
-const ParseCache::Stats& ParseCache::stats() const { return m_impl->stats; }
-
-tl::expected<Document, Failure> parse_document(std::string text, const std::string& file,
-                                               const DocumentOptions& options, ParseCache& cache) {
-  ParseCache::Impl& impl = *cache.m_impl;
-  auto split = parse_front_matter(text, file);
-  if (!split) return tl::unexpected(split.error());
-  std::string markdown = body_markdown(text, *split);
-  if (!cuttable(markdown)) {
-    ++impl.stats.whole;
-    return parse_whole(std::move(text), file, options, std::move(*split));
-  }
-  impl.use_options(options);
-
-  Walk walk;
-  std::vector<Piece> pieces = cut_points(markdown);
-  try {
-    for (std::size_t i = 0; i < pieces.size(); ++i) {
-      std::size_t end = i + 1 < pieces.size() ? pieces[i + 1].offset : markdown.size();
-      std::string key = markdown.substr(pieces[i].offset, end - pieces[i].offset);
-      std::shared_ptr<const Walk> part = impl.find(key);
-      if (part) {
-        ++impl.stats.hits;
-      } else {
-        ++impl.stats.misses;
-        std::string body = key;
-        part = std::make_shared<const Walk>(parse_body(std::move(body), key, file, options));
-        impl.insert(std::move(key), part);
-      }
-      std::size_t blocks = walk.blocks.size();
-      std::size_t sections = walk.sections.size();
-      walk.blocks.insert(walk.blocks.end(), part->blocks.begin(), part->blocks.end());
-      walk.sections.insert(walk.sections.end(), part->sections.begin(), part->sections.end());
-      if (walk.blocks.size() > k_max_sections * 20) throw Stop{};  // the whole parse says where
-      const int by = pieces[i].first_line - 1;
-      for (std::size_t b = blocks; b < walk.blocks.size(); ++b) {
-        walk.blocks[b].line += by;
-        walk.blocks[b].end_line += by;
-      }
-      for (std::size_t h = sections; h < walk.sections.size(); ++h) {
-        walk.sections[h].line += by;
-        walk.sections[h].end_line += by;
-      }
-    }
-  } catch (const Stop&) {
-    // A limit: the whole parse gives the failure with the file's line.
-    ++impl.stats.whole;
-    return parse_whole(std::move(text), file, options, std::move(*split));
-  }
-
-  Document doc;
-  doc.file = file;
-  doc.front_matter = std::move(split->front_matter);
-  doc.text = std::move(text);
-  if (auto ok = assemble(walk, doc); !ok) return tl::unexpected(ok.error());
-  return doc;
+  return doc::parse_whole(std::move(text), file, options, std::move(*split));
 }
 
 Document read_document(const std::string& file, const DocumentOptions& options,
