@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace accord {
@@ -239,6 +240,17 @@ class GitDocument {
   // The versions of the document reachable from options.rev, newest first,
   // following renames.
   History log(const LogOptions& options = {}) const;
+
+  // FIRST.log(FIRST_OPTIONS) and SECOND.log(SECOND_OPTIONS), in that order,
+  // from one walk of the commits when both documents are in one repository
+  // and the options name the same rev (else two walks). FIRST's history is
+  // complete, more_changes calls included, before SECOND's versions are
+  // read, so SECOND_OPTIONS.more_changes may depend on it. Progress is
+  // FIRST_OPTIONS'.
+  static std::pair<History, History> log_both(const GitDocument& first,
+                                              const LogOptions& first_options,
+                                              const GitDocument& second,
+                                              const LogOptions& second_options);
 
   // The document's text at REV. Follows renames back from HEAD when the
   // path did not exist yet at REV.

@@ -297,6 +297,63 @@ TEST(History, ShallowCloneIsFlaggedTruncated) {
   EXPECT_TRUE(b.sections[1].truncated);
 }
 
+// GitDocument::log_both walks the commits once for two documents; each
+// History must equal the document's own log(): versions, paths and renames,
+// changes, effective dates, warnings (a tag's and a commit's) and
+// truncation.
+void expect_log_both_equals_log(const fs::path& root, const std::string& first_path,
+                                const std::string& second_path) {
+  GitDocument first((root / first_path).string());
+  GitDocument second((root / second_path).string());
+  LogOptions a;
+  LogOptions b;
+  // The second document's changes stop at the first's oldest version: it
+  // must see the first's history complete.
+  long long oldest = 0;
+  a.more_changes = [&](const Version& v) {
+    oldest = v.commit.committer.time;
+    return true;
+  };
+  b.more_changes = [&](const Version& v) { return v.commit.committer.time > oldest + 2 * k_day; };
+  auto [one, two] = GitDocument::log_both(first, a, second, b);
+  EXPECT_EQ(to_json(one).dump(1), to_json(first.log(a)).dump(1));
+  EXPECT_EQ(to_json(two).dump(1), to_json(second.log(b)).dump(1));
+  // Had the second's more_changes run before the first's history was
+  // complete (oldest still 0), it would never have stopped.
+  EXPECT_TRUE(two.versions.back().changes_skipped);
+}
+
+TEST(History, LogBothEqualsEachDocumentsLog) {
+  TestRepo repo;
+  repo.write("content/privacy.en.md", page("One."));
+  repo.write("content/privacy.et.md", page("Üks."));
+  repo.commit("Both", k_jan1);
+  repo.write("content/privacy.en.md", page("Two."));
+  repo.commit("English\n\nEffective-Date: 2024-02-30\n", k_jan1 + k_day);
+  repo.write("content/privacy.et.md", page("Kaks."));
+  repo.commit("Estonian\n\nAccord-Reviewed: 1\n", k_jan1 + 2 * k_day);
+  fs::create_directories(repo.path() / "content/et");
+  fs::rename(repo.path() / "content/privacy.et.md", repo.path() / "content/et/privacy.md");
+  repo.commit("Move the Estonian page", k_jan1 + 3 * k_day);
+  repo.write("content/privacy.en.md", page("Two.", "{{% title4 \"4. Cookies\" %}}\n\nNone.\n"));
+  repo.write("content/et/privacy.md", page("Kaks.", "{{% title4 \"4. Küpsised\" %}}\n\nPole.\n"));
+  std::string head = repo.commit("Both again\n\nEffective-Date: 2024-03-01\n", k_jan1 + 4 * k_day);
+  // A lightweight tag records no effective date: a warning in both histories.
+  shell("git -C " + repo.path().string() + " tag policy/content/privacy.en.md/2024-01-20 " + head);
+
+  History en = GitDocument((repo.path() / "content/privacy.en.md").string()).log();
+  ASSERT_EQ(en.versions.size(), 3u);
+  ASSERT_EQ(en.warnings.size(), 2u);  // the tag's, then the malformed trailer's
+  expect_log_both_equals_log(repo.path(), "content/privacy.en.md", "content/et/privacy.md");
+  expect_log_both_equals_log(repo.path(), "content/et/privacy.md", "content/privacy.en.md");
+
+  TempDir clone_dir;
+  fs::path clone = clone_dir / "clone";
+  shell("git clone -q --depth 2 file://" + repo.path().string() + " " + clone.string());
+  ASSERT_TRUE(GitDocument((clone / "content/privacy.en.md").string()).log().truncated);
+  expect_log_both_equals_log(clone, "content/privacy.en.md", "content/et/privacy.md");
+}
+
 TEST(Git, NotARepository) {
   TempDir dir;
   test::write_file(dir / "privacy.md", page("Hello."));

@@ -4,6 +4,7 @@
 #include <accord/report.hpp>
 #include <algorithm>
 #include <limits>
+#include <tuple>
 
 #include "check/rules_internal.hpp"
 
@@ -69,8 +70,6 @@ PairHistory read_pair_history(const GitDocument& source, const GitDocument& targ
     });
     return !open.empty();
   };
-  PairHistory out;
-  out.target = target.log(target_log);
   // Source: check_history() walks versions newest first while they are newer
   // than a section's last touch, so the oldest touch bounds them all. A
   // section never touched is skipped there, so it does not count.
@@ -79,7 +78,10 @@ PairHistory read_pair_history(const GitDocument& source, const GitDocument& targ
   source_log.more_changes = [&](const Version& v) {
     return v.commit.committer.time > oldest_touch;
   };
-  out.source = source.log(source_log);
+  // One walk of the commits for both documents; the target's history is
+  // read first, so oldest_touch is known when the source's is.
+  PairHistory out;
+  std::tie(out.target, out.source) = GitDocument::log_both(target, target_log, source, source_log);
   return out;
 }
 

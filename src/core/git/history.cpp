@@ -233,8 +233,12 @@ struct Node {
   std::vector<std::size_t> parents;
   int pending_children = 0;
   bool boundary = false;  // a shallow clone's oldest commit
-  bool has_path = false;
-  std::string path;
+};
+
+// One document's state at one commit of the walk.
+struct Track {
+  bool has_path = false;  // on the document's line of history
+  std::string path;       // the document's path at that commit
   bool has_chain = false;
   Chain chain;
 };
@@ -257,12 +261,19 @@ class Walker {
   Walker(const Repository& repo, ProgressCallback progress)
       : m_repo(repo), m_progress(std::move(progress)) {}
 
-  WalkResult run(const git_oid& start, const std::string& path, bool keep_paths) {
+  // Walks the history of each of PATHS (documents at START) in one pass over
+  // the commits: one result per path. KEEP_PATHS records the first path's
+  // name at every commit on its line of history.
+  std::vector<WalkResult> run(const git_oid& start, const std::vector<std::string>& paths,
+                              bool keep_paths) {
     load(start);
     m_tags = read_tags();
-    WalkResult out;
-    m_nodes[0].has_path = true;
-    m_nodes[0].path = path;
+    std::vector<WalkResult> out(paths.size());
+    m_tracks.assign(paths.size(), std::vector<Track>(m_nodes.size()));
+    for (std::size_t k = 0; k < paths.size(); ++k) {
+      m_tracks[k][0].has_path = true;
+      m_tracks[k][0].path = paths[k];
+    }
     using Ready = std::pair<long long, std::size_t>;  // newest first, then discovery order
     auto later = [](const Ready& a, const Ready& b) {
       return a.first != b.first ? a.first < b.first : a.second > b.second;
@@ -273,28 +284,36 @@ class Walker {
     while (!ready.empty()) {
       std::size_t i = ready.top().second;
       ready.pop();
-      visit(i, out);
-      if (keep_paths && m_nodes[i].has_path) out.paths.emplace(m_nodes[i].id, m_nodes[i].path);
+      for (std::size_t k = 0; k < paths.size(); ++k) {
+        Track& track = m_tracks[k][i];
+        visit(i, m_tracks[k], out[k]);
+        if (keep_paths && k == 0 && track.has_path) out[k].paths.emplace(m_nodes[i].id, track.path);
+        // The chain is only needed by this commit's parents, which hold
+        // their own copies by now.
+        Chain().swap(track.chain);
+      }
       for (std::size_t p : m_nodes[i].parents) {
         if (--m_nodes[p].pending_children == 0) ready.push({m_nodes[p].time, p});
       }
-      // The chain is only needed by this commit's parents, which hold their
-      // own copies by now.
-      Chain().swap(m_nodes[i].chain);
       if (++done % 256 == 0 && m_progress) m_progress(done, m_nodes.size());
     }
     const Node* oldest = nullptr;
     for (const auto& n : m_nodes) {
       if (n.boundary && (!oldest || n.time < oldest->time)) oldest = &n;
     }
-    if (oldest) {
-      CommitHandle c = m_repo.commit(oldest->id);
-      Truncation t;
-      t.oldest_commit = to_hex(oldest->id);
-      t.oldest_date = local_time(git_commit_time(c.get()), git_commit_time_offset(c.get())).date;
-      out.truncated = t;
+    for (std::size_t k = 0; k < paths.size(); ++k) {
+      if (oldest) {
+        CommitHandle c = m_repo.commit(oldest->id);
+        Truncation t;
+        t.oldest_commit = to_hex(oldest->id);
+        t.oldest_date = local_time(git_commit_time(c.get()), git_commit_time_offset(c.get())).date;
+        out[k].truncated = t;
+      }
+      // The tags' warnings first, then the commits' (as they were found).
+      std::vector<Failure> warnings = m_tag_warnings;
+      warnings.insert(warnings.end(), out[k].warnings.begin(), out[k].warnings.end());
+      out[k].warnings = std::move(warnings);
     }
-    out.warnings.insert(out.warnings.end(), m_warnings.begin(), m_warnings.end());
     return out;
   }
 
@@ -394,25 +413,30 @@ class Walker {
     return std::nullopt;
   }
 
-  void visit(std::size_t i, WalkResult& out) {
-    Node& node = m_nodes[i];
-    if (!node.has_path) return;  // not on the document's line of history
-    const std::string path = node.path;
+  // Commit I on the line of history TRACKS follows (one document's state at
+  // each commit): records a version when the document's blob differs from
+  // every parent's, and hands the document's path down to the parents.
+  void visit(std::size_t i, std::vector<Track>& tracks, WalkResult& out) {
+    const Node& node = m_nodes[i];
+    Track& track = tracks[i];
+    if (!track.has_path) return;  // not on the document's line of history
+    const std::string path = track.path;
     std::vector<std::string> components = split_path(path);
-    if (!node.has_chain) {
-      node.chain = chain_for(node.tree, components, nullptr);
-      node.has_chain = true;
+    if (!track.has_chain) {
+      track.chain = chain_for(node.tree, components, nullptr);
+      track.has_chain = true;
     }
-    const git_oid* blob = blob_of(node.chain, components.size());
+    const git_oid* blob = blob_of(track.chain, components.size());
 
     bool is_version = blob != nullptr;
     std::optional<git_oid> first_parent_blob;
     std::string first_parent_path;
     for (std::size_t n = 0; n < node.parents.size(); ++n) {
-      Node& parent = m_nodes[node.parents[n]];
+      const Node& parent = m_nodes[node.parents[n]];
+      Track& parent_track = tracks[node.parents[n]];
       std::string parent_path = path;
       std::vector<std::string> parent_components = components;
-      Chain chain = chain_for(parent.tree, components, &node.chain);
+      Chain chain = chain_for(parent.tree, components, &track.chain);
       const git_oid* parent_blob = blob_of(chain, components.size());
       if (blob && !parent_blob) {
         if (auto old = renamed_from(parent, node, path)) {
@@ -427,11 +451,11 @@ class Walker {
         if (parent_blob) first_parent_blob = *parent_blob;
         first_parent_path = parent_path;
       }
-      if (!parent.has_path) {
-        parent.has_path = true;
-        parent.path = parent_path;
-        parent.chain = std::move(chain);
-        parent.has_chain = true;
+      if (!parent_track.has_path) {
+        parent_track.has_path = true;
+        parent_track.path = parent_path;
+        parent_track.chain = std::move(chain);
+        parent_track.has_chain = true;
       }
     }
     if (!is_version) return;
@@ -444,11 +468,12 @@ class Walker {
     v.blob = to_hex(*blob);
     v.at_truncation = node.boundary;
     if (first_parent_blob && first_parent_path != path) v.renamed_from = first_parent_path;
-    v.commit = commit_info(node.id, path);
+    v.commit = commit_info(node.id, path, out.warnings);
     out.versions.push_back(std::move(r));
   }
 
-  CommitInfo commit_info(const git_oid& id, const std::string& path) {
+  CommitInfo commit_info(const git_oid& id, const std::string& path,
+                         std::vector<Failure>& warnings) {
     CommitHandle c = m_repo.commit(id);
     CommitInfo info;
     info.id = to_hex(id);
@@ -476,10 +501,10 @@ class Walker {
         }
         return info;
       }
-      m_warnings.push_back(Failure{path, 0,
-                                   "commit " + info.id.substr(0, 12) + " has an Effective-Date '" +
-                                       *trailer + "' that is not a calendar date; it is ignored",
-                                   "write the trailer as `Effective-Date: YYYY-MM-DD`"});
+      warnings.push_back(Failure{path, 0,
+                                 "commit " + info.id.substr(0, 12) + " has an Effective-Date '" +
+                                     *trailer + "' that is not a calendar date; it is ignored",
+                                 "write the trailer as `Effective-Date: YYYY-MM-DD`"});
     }
     auto tags = m_tags.find(id);
     if (tags != m_tags.end()) {
@@ -528,22 +553,23 @@ class Walker {
       const git_oid* target = git_reference_target(ref.get());
       git_tag* tag_raw = nullptr;
       if (!target || git_tag_lookup(&tag_raw, m_repo.get(), target) < 0) {
-        m_warnings.push_back(Failure{path, 0,
-                                     "tag " + short_name +
-                                         " is not an annotated tag, so it records no "
-                                         "Effective-Date; it is ignored",
-                                     "publish with `accord publish`, which writes annotated tags"});
+        m_tag_warnings.push_back(
+            Failure{path, 0,
+                    "tag " + short_name +
+                        " is not an annotated tag, so it records no "
+                        "Effective-Date; it is ignored",
+                    "publish with `accord publish`, which writes annotated tags"});
         continue;
       }
       TagHandle tag(tag_raw);
       auto value = tag_line(git_tag_message(tag.get()), "effective-date:");
       auto date = value ? parse_date(*value) : std::nullopt;
       if (!date) {
-        m_warnings.push_back(Failure{path, 0,
-                                     "tag " + short_name +
-                                         " has no valid `Effective-Date: YYYY-MM-DD` in its "
-                                         "message; it is ignored",
-                                     "publish with `accord publish`, which writes it"});
+        m_tag_warnings.push_back(Failure{path, 0,
+                                         "tag " + short_name +
+                                             " has no valid `Effective-Date: YYYY-MM-DD` in its "
+                                             "message; it is ignored",
+                                         "publish with `accord publish`, which writes it"});
         continue;
       }
       git_object* peeled_raw = nullptr;
@@ -566,9 +592,10 @@ class Walker {
   const Repository& m_repo;
   ProgressCallback m_progress;
   std::vector<Node> m_nodes;
+  std::vector<std::vector<Track>> m_tracks;  // per path, per node
   std::unordered_map<git_oid, std::size_t, OidHash, OidEqual> m_index;
   OidMap m_tags;
-  std::vector<Failure> m_warnings;
+  std::vector<Failure> m_tag_warnings;
 };
 
 // Parsed versions by blob id. Small: a linear history reads each blob as
@@ -654,16 +681,14 @@ bool exists_at(const Repository& repo, const git_oid& commit, const std::string&
 
 }  // namespace
 
-History GitDocument::log(const LogOptions& options) const {
-  const Repository& repo = m_impl->repo;
-  git_oid start = repo.resolve(options.rev);
-  if (!exists_at(repo, start, m_impl->path)) fail_not_in_rev(repo, m_impl->path, options.rev);
-  Walker walker(repo, options.progress);
-  WalkResult walk = walker.run(start, m_impl->path, false);
+namespace {
 
+// The History of the document at PATH from its walk.
+History make_history(const Repository& repo, const std::string& path, const git_oid& start,
+                     WalkResult walk, const LogOptions& options) {
   History out;
   out.repository = repo.root();
-  out.path = m_impl->path;
+  out.path = path;
   out.rev = options.rev;
   out.commit = to_hex(start);
   out.truncated = walk.truncated;
@@ -696,6 +721,37 @@ History GitDocument::log(const LogOptions& options) const {
   return out;
 }
 
+}  // namespace
+
+History GitDocument::log(const LogOptions& options) const {
+  const Repository& repo = m_impl->repo;
+  git_oid start = repo.resolve(options.rev);
+  if (!exists_at(repo, start, m_impl->path)) fail_not_in_rev(repo, m_impl->path, options.rev);
+  Walker walker(repo, options.progress);
+  std::vector<WalkResult> walks = walker.run(start, {m_impl->path}, false);
+  return make_history(repo, m_impl->path, start, std::move(walks[0]), options);
+}
+
+std::pair<History, History> GitDocument::log_both(const GitDocument& first,
+                                                  const LogOptions& first_options,
+                                                  const GitDocument& second,
+                                                  const LogOptions& second_options) {
+  if (first.repository() != second.repository() || first_options.rev != second_options.rev) {
+    History a = first.log(first_options);
+    return {std::move(a), second.log(second_options)};
+  }
+  const Repository& repo = first.m_impl->repo;
+  git_oid start = repo.resolve(first_options.rev);
+  for (const GitDocument* d : {&first, &second}) {
+    if (!exists_at(repo, start, d->path())) fail_not_in_rev(repo, d->path(), first_options.rev);
+  }
+  Walker walker(repo, first_options.progress);
+  std::vector<WalkResult> walks = walker.run(start, {first.path(), second.path()}, false);
+  History a = make_history(repo, first.path(), start, std::move(walks[0]), first_options);
+  return {std::move(a),
+          make_history(repo, second.path(), start, std::move(walks[1]), second_options)};
+}
+
 VersionText GitDocument::text_at(const std::string& rev) const {
   const Repository& repo = m_impl->repo;
   git_oid commit = repo.resolve(rev);
@@ -706,7 +762,7 @@ VersionText GitDocument::text_at(const std::string& rev) const {
     git_oid head = repo.resolve("HEAD");
     if (!exists_at(repo, head, path)) fail_not_in_rev(repo, path, rev);
     Walker walker(repo, {});
-    WalkResult walk = walker.run(head, path, true);
+    WalkResult walk = std::move(walker.run(head, {path}, true)[0]);
     auto it = walk.paths.find(commit);
     if (it == walk.paths.end() || !exists_at(repo, commit, it->second)) {
       fail_not_in_rev(repo, path, rev);
@@ -736,7 +792,7 @@ Blame GitDocument::blame(const std::string& rev, const ProgressCallback& progres
   git_oid start = repo.resolve(rev);
   if (!exists_at(repo, start, m_impl->path)) fail_not_in_rev(repo, m_impl->path, rev);
   Walker walker(repo, progress);
-  WalkResult walk = walker.run(start, m_impl->path, false);
+  WalkResult walk = std::move(walker.run(start, {m_impl->path}, false)[0]);
 
   Blame out;
   out.repository = repo.root();
