@@ -62,6 +62,12 @@ See docs/cli.md for every command, option and JSON schema.)";
 
 }  // namespace
 
+void keep_until_exit(std::shared_ptr<const void> object) {
+  // Never deleted, so never destroyed: see cli.hpp.
+  static auto* kept = new std::vector<std::shared_ptr<const void>>();
+  kept->push_back(std::move(object));
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"accord: keeps multilingual policy documents honest.", "accord"};
   app.footer(k_footer);

@@ -3,7 +3,10 @@
 #include <accord/document.hpp>
 #include <accord/history.hpp>
 #include <algorithm>
+#include <exception>
 #include <filesystem>
+#include <future>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -32,6 +35,38 @@ bool in_repository(const std::filesystem::path& dir) {
   return false;
 }
 
+// The LanguageIdentifier of LANGUAGES, loaded on another thread from
+// construction on, while the documents and their history are read: loading
+// the hunspell dictionaries takes about as long as walking a 10,000-commit
+// history. get() waits for it, rethrows the loader's Error, and keeps the
+// identifier until exit (see keep_until_exit).
+class BackgroundIdentifier {
+ public:
+  explicit BackgroundIdentifier(std::vector<std::string> languages)
+      : m_loading(std::async(std::launch::async, [languages = std::move(languages)] {
+          return std::make_shared<const LanguageIdentifier>(languages);
+        })) {}
+
+  const LanguageIdentifier& get() {
+    if (m_failed) std::rethrow_exception(m_failed);
+    if (!m_ready) {
+      try {
+        m_ready = m_loading.get();
+      } catch (...) {
+        m_failed = std::current_exception();
+        throw;
+      }
+      keep_until_exit(m_ready);
+    }
+    return *m_ready;
+  }
+
+ private:
+  std::future<std::shared_ptr<const LanguageIdentifier>> m_loading;
+  std::shared_ptr<const LanguageIdentifier> m_ready;
+  std::exception_ptr m_failed;
+};
+
 int run_check(const CheckOptions& opts, const GlobalOptions& global) {
   CheckSummary summary;
   auto selected = select_pairs(opts.paths, summary.notices);
@@ -45,17 +80,20 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
   std::vector<Finding> findings;
   summary.pairs = selected.size();
   if (!selected.empty()) {
-    LanguageIdentifier langid(languages);
+    BackgroundIdentifier langid(languages);
     bool noted = false;
     for (const auto& s : selected) {
       auto root = s.config.root;
       std::string source_path = (root / s.pair.source).string();
       std::string target_path = (root / s.pair.target).string();
       std::optional<PairHistory> history;
-      std::optional<GitDocument> source_git, target_git;
+      // Kept until exit (see keep_until_exit), with their repositories'
+      // object caches.
+      GitDocument* source_git = nullptr;
+      GitDocument* target_git = nullptr;
       if (in_repository(root)) {
-        source_git.emplace(source_path);
-        target_git.emplace(target_path);
+        source_git = &make_until_exit<GitDocument>(source_path);
+        target_git = &make_until_exit<GitDocument>(target_path);
       } else if (!opts.rev.empty()) {
         throw Error(root.string(), 0, "--rev needs a git repository, and this site is not in one",
                     "run accord check without --rev, or from inside the repository");
@@ -77,10 +115,6 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
         try {
           const std::string rev = opts.rev.empty() ? "HEAD" : opts.rev;
           *history = read_pair_history(*source_git, *target_git, target, rev);
-          const std::string language = s.pair.source_language;
-          history->known = [&langid, language](std::string_view w) {
-            return langid.spells(w, language);
-          };
         } catch (const Error& e) {
           // A page not committed yet, or a repository with no commits: the
           // documents are still checked, only their history is not. With
@@ -96,6 +130,12 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
                                   "skipped");
         noted = true;
       }
+      // Outside the history's try: a missing dictionary is an error.
+      const LanguageIdentifier& id = langid.get();
+      if (history) {
+        const std::string language = s.pair.source_language;
+        history->known = [&id, language](std::string_view w) { return id.spells(w, language); };
+      }
       PairInput input{source,
                       target,
                       s.source_display,
@@ -104,7 +144,7 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
                       s.pair.target_language,
                       s.config.translatable_keys,
                       history ? &*history : nullptr};
-      auto pair_findings = check_pair(input, langid);
+      auto pair_findings = check_pair(input, id);
       findings.insert(findings.end(), pair_findings.begin(), pair_findings.end());
     }
   } else if (summary.notices.empty()) {

@@ -1,6 +1,10 @@
 // accord check and accord align through the built binary.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <optional>
+#include <string>
+
 #include "test_support.hpp"
 
 namespace accord {
@@ -180,6 +184,32 @@ TEST(CliCheckHistory, UnknownRevisionIsExit2) {
   EXPECT_EQ(0u, r.err.rfind("accord: error: ", 0)) << r.err;
   EXPECT_NE(std::string::npos, r.err.find("no-such-rev")) << r.err;
   EXPECT_EQ(1, std::count(r.err.begin(), r.err.end(), '\n')) << r.err;
+}
+
+// The dictionaries load while the history is read; their failure must still
+// be an error of its own, not a history problem that skips the rules.
+TEST(CliCheckHistory, MissingDictionaryIsExit2InARepository) {
+  test::TestRepo repo;
+  repo.write("content/p.en.md", slurp(source_dir() / "fixtures/translated/content/privacy.en.md"));
+  repo.write("content/p.et.md", slurp(source_dir() / "fixtures/translated/content/privacy.et.md"));
+  repo.commit("First", 1767261600);
+  test::TempDir empty;
+  const char* old = std::getenv("ACCORD_HUNSPELL_DIR");
+  std::optional<std::string> saved = old ? std::optional<std::string>(old) : std::nullopt;
+  setenv("ACCORD_HUNSPELL_DIR", empty.path().c_str(), 1);
+  auto r = run_accord({"check"}, repo.path());
+  if (saved) {
+    setenv("ACCORD_HUNSPELL_DIR", saved->c_str(), 1);
+  } else {
+    unsetenv("ACCORD_HUNSPELL_DIR");
+  }
+  EXPECT_EQ(2, r.exit_code) << r.out << r.err;
+  EXPECT_EQ("", r.out);
+  EXPECT_EQ("accord: error: " + (empty.path() / "en_US.dic").string() +
+                ": no hunspell dictionary for language \"en\"; install the Debian package "
+                "hunspell-en-us, or set ACCORD_HUNSPELL_DIR to a folder with en_US.aff and "
+                "en_US.dic\n",
+            r.err);
 }
 
 }  // namespace
