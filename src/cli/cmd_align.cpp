@@ -62,12 +62,12 @@ int run_align(const AlignCliOptions& opts, const GlobalOptions& global) {
   Document source = read_document(opts.source, config.document, global.max_file_size);
   Document target = read_document(opts.target, config.document, global.max_file_size);
   AlignOptions options;
-  options.source_language = !opts.source_language.empty() ? opts.source_language
+  options.source_language = !opts.source_language.empty()       ? opts.source_language
                             : !language_of(opts.source).empty() ? language_of(opts.source)
-                                                                 : config.source_language;
-  options.target_language = !opts.target_language.empty() ? opts.target_language
+                                                                : config.source_language;
+  options.target_language = !opts.target_language.empty()       ? opts.target_language
                             : !language_of(opts.target).empty() ? language_of(opts.target)
-                                                                 : options.source_language;
+                                                                : options.source_language;
   auto pairs = align_sections(source, target, options);
 
   if (opts.format == "json") {
@@ -106,8 +106,8 @@ int run_align(const AlignCliOptions& opts, const GlobalOptions& global) {
     for (auto i : p.target) right += (right.empty() ? "" : " + ") + name(target.sections[i]);
     if (left.empty()) left = style.yellow("(none)");
     if (right.empty()) right = style.yellow("(none)");
-    int line = p.target.empty() ? source.sections[p.source[0]].line
-                                : target.sections[p.target[0]].line;
+    int line =
+        p.target.empty() ? source.sections[p.source[0]].line : target.sections[p.target[0]].line;
     out += fmt::format("{:>5}  {}  <->  {}  {}{}\n", line, left, right,
                        style.dim(fmt::format("{:.2f}", p.confidence)),
                        p.moved ? style.cyan(" moved") : "");

@@ -62,7 +62,8 @@ Command blame_command() {
             "  accord blame content/privacy.en.md --format json\n\n"
             "See docs/history.md for the JSON schema.");
         return [opts, &global] {
-          GitDocument doc(opts->doc);
+          // Kept until exit, with its object cache: see keep_until_exit.
+          GitDocument& doc = make_until_exit<GitDocument>(opts->doc);
           const std::string language = document_language(opts->doc);
           Blame blame = doc.blame(opts->rev, {}, ClassifyOptions{language, lazy_speller(language)});
           for (const auto& w : blame.warnings) {

@@ -78,7 +78,8 @@ int run_diff(const DiffOptions& opts, const GlobalOptions& global) {
   const std::string& doc = opts.args.back();
   std::string from = opts.args.size() >= 2 ? opts.args[0] : "HEAD";
   std::string to = opts.args.size() == 3 ? opts.args[1] : "";
-  GitDocument git(doc);
+  // Kept until exit, with its object cache: see keep_until_exit.
+  GitDocument& git = make_until_exit<GitDocument>(doc);
   VersionText old_version = git.text_at(from);
   Document old_doc = parse_text(old_version.text, fmt::format("{}:{}", from, old_version.path),
                                 global.max_file_size);

@@ -144,14 +144,15 @@ Command log_command() {
                 "  accord log content/privacy.en.md --format json | jq '.versions[0]'\n\n"
                 "See docs/history.md for the JSON schema.");
             return [opts, &global] {
-              GitDocument doc(opts->doc);
+              // Kept until exit, with what they read: see keep_until_exit.
+              GitDocument& doc = make_until_exit<GitDocument>(opts->doc);
               ProgressLine progress;
               LogOptions options;
               options.rev = opts->rev;
               options.progress = progress.callback();
               const std::string language = document_language(opts->doc);
               options.classify = ClassifyOptions{language, lazy_speller(language)};
-              History history = doc.log(options);
+              const History& history = make_until_exit<History>(doc.log(options));
               progress.finish();
               for (const auto& w : history.warnings) {
                 std::cerr << "accord: warning: " << w.to_string() << '\n';

@@ -39,8 +39,8 @@ std::string render_text(const SiteScan& scan, const Style& style) {
   std::string out;
   for (const auto& p : scan.pairs) {
     out += fmt::format("{} -> {}  {}\n", p.source, style.bold(p.target),
-                       style.dim(fmt::format("({} -> {}, {})", p.source_language,
-                                             p.target_language, p.matched_by)));
+                       style.dim(fmt::format("({} -> {}, {})", p.source_language, p.target_language,
+                                             p.matched_by)));
   }
   for (const auto& m : scan.missing) {
     out += fmt::format("{} -> {}\n", m.source,
@@ -55,34 +55,35 @@ std::string render_text(const SiteScan& scan, const Style& style) {
 }  // namespace
 
 Command pairs_command() {
-  return {"pairs", "List the translation pairs of a Hugo site (no configuration needed)",
-          [](CLI::App& app, const GlobalOptions& global) {
-            auto opts = std::make_shared<PairsOptions>();
-            app.add_option("PATH", opts->path,
-                           "Site root (default: nearest folder up with accord.toml, a Hugo "
-                           "config or .git)");
-            app.add_option("--format", opts->format, "Output format")
-                ->check(CLI::IsMember({"text", "json"}))
-                ->capture_default_str();
-            app.footer(
-                "Pairs are found three ways: name.LANG.md side by side, per-language contentDir "
-                "trees\n(hugo.toml languages.LANG.contentDir), and translationKey in front matter.\n"
-                "The source language is accord.toml's source_language, else Hugo's\n"
-                "defaultContentLanguage, else en.\n\n"
-                "Examples:\n  accord pairs\n  accord pairs fixtures/site --format json");
-            return [opts, &global] {
-              auto root = opts->path.empty() ? find_root(std::filesystem::current_path())
-                                             : std::filesystem::path(opts->path);
-              Config config = load_config(root);
-              SiteScan scan = scan_site(config);
-              if (opts->format == "json") {
-                print(to_json(config, scan).dump(2) + "\n");
-              } else {
-                print(render_text(scan, Style(global, stdout)));
-              }
-              return static_cast<int>(k_exit_ok);
-            };
-          }};
+  return {
+      "pairs", "List the translation pairs of a Hugo site (no configuration needed)",
+      [](CLI::App& app, const GlobalOptions& global) {
+        auto opts = std::make_shared<PairsOptions>();
+        app.add_option("PATH", opts->path,
+                       "Site root (default: nearest folder up with accord.toml, a Hugo "
+                       "config or .git)");
+        app.add_option("--format", opts->format, "Output format")
+            ->check(CLI::IsMember({"text", "json"}))
+            ->capture_default_str();
+        app.footer(
+            "Pairs are found three ways: name.LANG.md side by side, per-language contentDir "
+            "trees\n(hugo.toml languages.LANG.contentDir), and translationKey in front matter.\n"
+            "The source language is accord.toml's source_language, else Hugo's\n"
+            "defaultContentLanguage, else en.\n\n"
+            "Examples:\n  accord pairs\n  accord pairs fixtures/site --format json");
+        return [opts, &global] {
+          auto root = opts->path.empty() ? find_root(std::filesystem::current_path())
+                                         : std::filesystem::path(opts->path);
+          Config config = load_config(root);
+          SiteScan scan = scan_site(config);
+          if (opts->format == "json") {
+            print(to_json(config, scan).dump(2) + "\n");
+          } else {
+            print(render_text(scan, Style(global, stdout)));
+          }
+          return static_cast<int>(k_exit_ok);
+        };
+      }};
 }
 
 }  // namespace accord::cli

@@ -27,11 +27,10 @@ std::string render_text(const Document& doc, const Style& style) {
                        : s.number.empty()
                            ? style.bold(s.title)
                            : fmt::format("{} {}", style.cyan(s.number), style.bold(s.title));
-    out += fmt::format("  {:>5}-{:<5} {}{}  {}\n", s.line, s.end_line,
-                       s.level > 0 ? std::string(static_cast<std::size_t>(s.level), '#') + " " : "",
-                       name,
-                       style.dim(fmt::format("{} block{}", s.blocks.size(),
-                                             s.blocks.size() == 1 ? "" : "s")));
+    out += fmt::format(
+        "  {:>5}-{:<5} {}{}  {}\n", s.line, s.end_line,
+        s.level > 0 ? std::string(static_cast<std::size_t>(s.level), '#') + " " : "", name,
+        style.dim(fmt::format("{} block{}", s.blocks.size(), s.blocks.size() == 1 ? "" : "s")));
   }
   out += fmt::format("{} titled section{}\n", doc.titled_section_count(),
                      doc.titled_section_count() == 1 ? "" : "s");

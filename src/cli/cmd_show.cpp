@@ -70,7 +70,8 @@ Command show_command() {
                 throw Error("accord show", 0, "needs --rev REV or --as-of DATE",
                             "see `accord show --help`");
               }
-              GitDocument doc(opts->doc);
+              // Kept until exit, with its object cache: see keep_until_exit.
+              GitDocument& doc = make_until_exit<GitDocument>(opts->doc);
               VersionText text;
               History history;
               std::optional<Version> version;

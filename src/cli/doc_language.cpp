@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <memory>
 
+#include "cli.hpp"
+
 namespace accord::cli {
 
 std::optional<std::string> language_in_name(const std::string& doc) {
@@ -24,9 +26,10 @@ std::string document_language(const std::string& doc) {
 }
 
 WordChecker lazy_speller(const std::string& language) {
-  auto speller = std::make_shared<std::unique_ptr<LanguageIdentifier>>();
+  // The identifier is kept until exit (see keep_until_exit).
+  auto speller = std::make_shared<const LanguageIdentifier*>(nullptr);
   return [speller, language](std::string_view word) {
-    if (!*speller) *speller = std::make_unique<LanguageIdentifier>(std::vector{language});
+    if (!*speller) *speller = &make_until_exit<LanguageIdentifier>(std::vector{language});
     return (*speller)->spells(word, language);
   };
 }

@@ -16,7 +16,8 @@ std::string plural(std::size_t n, std::string_view word) {
 }
 
 std::map<Severity, std::size_t> count_by_severity(const std::vector<Finding>& findings) {
-  std::map<Severity, std::size_t> counts{{Severity::error, 0}, {Severity::warning, 0}, {Severity::note, 0}};
+  std::map<Severity, std::size_t> counts{
+      {Severity::error, 0}, {Severity::warning, 0}, {Severity::note, 0}};
   for (const auto& f : findings) ++counts[f.severity];
   return counts;
 }
@@ -38,10 +39,14 @@ json finding_json(const Finding& f) {
 std::string escape_data(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
@@ -49,9 +54,12 @@ std::string escape_data(std::string_view s) {
 std::string escape_property(std::string_view s) {
   std::string out;
   for (char c : escape_data(s)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -103,11 +111,14 @@ std::string format_text(const std::vector<Finding>& findings, const CheckSummary
   }
   for (const auto& n : summary.notices) out += fmt::format("{} {}\n", style.dim("note:"), n);
   auto counts = count_by_severity(findings);
-  std::string line = fmt::format("{}, {} in {}", plural(counts[Severity::error], "error"),
-                                 plural(counts[Severity::warning], "warning"),
-                                 plural(summary.pairs, "pair"));
+  std::string line =
+      fmt::format("{}, {} in {}", plural(counts[Severity::error], "error"),
+                  plural(counts[Severity::warning], "warning"), plural(summary.pairs, "pair"));
   if (!findings.empty() || !summary.notices.empty()) out += '\n';
-  out += (counts[Severity::error] ? style.red(line) : findings.empty() ? style.green(line) : line) + "\n";
+  out += (counts[Severity::error] ? style.red(line)
+          : findings.empty()      ? style.green(line)
+                                  : line) +
+         "\n";
   return out;
 }
 
@@ -151,11 +162,10 @@ std::string format_sarif(const std::vector<Finding>& findings) {
   std::map<std::string, std::size_t> index;
   for (const auto& r : rules()) {
     index[std::string(r.id)] = driver["rules"].size();
-    driver["rules"].push_back(
-        json{{"id", r.id},
-             {"name", r.id},
-             {"shortDescription", {{"text", r.summary}}},
-             {"defaultConfiguration", {{"level", sarif_level(r.severity)}}}});
+    driver["rules"].push_back(json{{"id", r.id},
+                                   {"name", r.id},
+                                   {"shortDescription", {{"text", r.summary}}},
+                                   {"defaultConfiguration", {{"level", sarif_level(r.severity)}}}});
   }
   json results = json::array();
   for (const auto& f : findings) {
@@ -171,10 +181,11 @@ std::string format_sarif(const std::vector<Finding>& findings) {
     result["properties"] = json{{"section", f.section}, {"evidence", f.evidence}};
     results.push_back(std::move(result));
   }
-  json run{{"tool", {{"driver", driver}}},
-           {"originalUriBaseIds", {{"SRCROOT", {{"description", {{"text", "The repository root."}}}}}}},
-           {"columnKind", "unicodeCodePoints"},
-           {"results", results}};
+  json run{
+      {"tool", {{"driver", driver}}},
+      {"originalUriBaseIds", {{"SRCROOT", {{"description", {{"text", "The repository root."}}}}}}},
+      {"columnKind", "unicodeCodePoints"},
+      {"results", results}};
   json sarif{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
              {"version", "2.1.0"},
              {"runs", json::array({run})}};

@@ -50,7 +50,8 @@ void add_site(const fs::path& root, const std::optional<fs::path>& only,
     }
     SelectedPair selected{config, p, display(config, p.source), display(config, p.target)};
     bool seen = std::any_of(out.begin(), out.end(), [&](const SelectedPair& s) {
-      return s.source_display == selected.source_display && s.target_display == selected.target_display;
+      return s.source_display == selected.source_display &&
+             s.target_display == selected.target_display;
     });
     if (!seen) out.push_back(std::move(selected));
     ++matched;
