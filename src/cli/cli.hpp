@@ -79,6 +79,7 @@ void print(std::string_view text);
 // time on a long history, and the operating system takes the memory back at
 // exit at once (as git does). The objects stay reachable, so LeakSanitizer
 // does not report them; the core's tests still destroy them.
+// Main thread only.
 void keep_until_exit(std::shared_ptr<const void> object);
 template <class T, class... Args>
 T& make_until_exit(Args&&... args) {
