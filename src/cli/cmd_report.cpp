@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "cli.hpp"
 #include "pair_set.hpp"
@@ -68,7 +69,8 @@ int run_report(const ReportOptions& opts, const GlobalOptions& global) {
   std::vector<HistoryStatus> history;
   std::set<std::string> seen;
   if (!selected.empty()) {
-    LanguageIdentifier langid(languages);
+    // Kept until exit, as the repositories below: see keep_until_exit.
+    const LanguageIdentifier& langid = make_until_exit<LanguageIdentifier>(languages);
     bool noted = false;
     for (const auto& s : selected) {
       const auto& root = s.config.root;
@@ -78,8 +80,11 @@ int run_report(const ReportOptions& opts, const GlobalOptions& global) {
       if (in_repository(root)) {
         LogOptions log;  // HEAD, with section changes for the outdated rule
         pair_history.emplace();
-        pair_history->source = GitDocument(source_path).log(log);
-        pair_history->target = GitDocument(target_path).log(log);
+        const GitDocument& source_git = make_until_exit<GitDocument>(source_path);
+        const GitDocument& target_git = make_until_exit<GitDocument>(target_path);
+        // One walk of the commits for both.
+        std::tie(pair_history->source, pair_history->target) =
+            GitDocument::log_both(source_git, log, target_git, log);
         const std::string language = s.pair.source_language;
         pair_history->known = [&langid, language](std::string_view w) {
           return langid.spells(w, language);
