@@ -235,21 +235,21 @@ bool is_time_unit(std::string_view word, std::string_view language) {
   return false;
 }
 
-Invariants extract_invariants(std::string_view input, std::string_view language) {
-  Invariants out;
-  std::string text(input);
-  take_urls(text, out);
-  take_emails(text, out);
-  take_phones(text, out);
+namespace {
 
+// The invariants of TEXT, URLs, addresses and phones already taken into OUT
+// and blanked, from its word-break pieces SPANS.
+void take_words(const std::string& text, const std::vector<TokenSpan>& spans,
+                std::string_view language, Invariants& out) {
   struct Word {
     std::string_view text;
     std::size_t offset;
   };
   std::vector<Word> words;
-  for_each_token(text, language, [&](std::string_view piece, std::size_t offset, bool is_word) {
-    if (is_word) words.push_back({piece, offset});
-  });
+  const std::string_view all(text);
+  for (const auto& span : spans) {
+    if (span.is_word) words.push_back({all.substr(span.offset, span.length), span.offset});
+  }
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string_view w = words[i].text;
     bool numeric = !w.empty() && std::isdigit(static_cast<unsigned char>(w[0]));
@@ -271,6 +271,34 @@ Invariants extract_invariants(std::string_view input, std::string_view language)
       out.names.push_back(text.substr(begin, end - begin));
     }
   }
+}
+
+}  // namespace
+
+Invariants extract_invariants(std::string_view input, std::string_view language) {
+  Invariants out;
+  std::string text(input);
+  take_urls(text, out);
+  take_emails(text, out);
+  take_phones(text, out);
+  std::vector<TokenSpan> spans;
+  token_spans(text, language, spans);
+  take_words(text, spans, language, out);
+  return out;
+}
+
+Invariants extract_invariants(std::string_view input, std::string_view language,
+                              std::vector<TokenSpan>& input_spans) {
+  input_spans.clear();
+  token_spans(input, language, input_spans);
+  Invariants out;
+  std::string text(input);
+  take_urls(text, out);
+  take_emails(text, out);
+  take_phones(text, out);
+  // Blanking rewrites bytes in place, so the pieces away from what was
+  // blanked are those of the text as written.
+  take_words(text, token_spans_after_edit(input, input_spans, text, language), language, out);
   return out;
 }
 

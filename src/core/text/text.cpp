@@ -283,6 +283,85 @@ void for_each_token(std::string_view text, std::string_view locale,
   }
 }
 
+void token_spans(std::string_view text, std::string_view locale, std::vector<TokenSpan>& out) {
+  if (text.empty()) return;
+  AttachedIterator attached(word_iterator<0>(locale), text);
+  icu::BreakIterator& it = *attached;
+  int32_t prev = it.first();
+  for (int32_t next = it.next(); next != icu::BreakIterator::DONE; prev = next, next = it.next()) {
+    out.push_back(TokenSpan{static_cast<std::size_t>(prev), static_cast<std::size_t>(next - prev),
+                            at_word(it)});
+  }
+}
+
+namespace {
+
+// A position where UAX #29 breaks whatever the text around it: between an
+// ASCII space and an ASCII character that is not one, either way round. No
+// rule joins them (WB3d joins two spaces, WB4 attaches only Extend, Format
+// and ZWJ, which are never ASCII), and no rule's context reaches across the
+// space: the look-ahead of WB6/7, WB7b/c and WB11/12 passes only Extend and
+// Format characters, and WB15/16 count regional indicators only. The text's
+// ends count as cuts.
+bool is_cut(std::string_view text, std::size_t at) {
+  if (at == 0 || at >= text.size()) return true;
+  const auto left = static_cast<unsigned char>(text[at - 1]);
+  const auto right = static_cast<unsigned char>(text[at]);
+  if (left >= 0x80 || right >= 0x80) return false;
+  return (left == ' ') != (right == ' ');
+}
+
+}  // namespace
+
+std::vector<TokenSpan> token_spans_after_edit(std::string_view original,
+                                              const std::vector<TokenSpan>& original_spans,
+                                              std::string_view edited, std::string_view locale) {
+  std::vector<TokenSpan> out;
+  auto whole = [&] {
+    out.clear();
+    token_spans(edited, locale, out);
+    return out;
+  };
+  const std::size_t n = edited.size();
+  if (original.size() != n) return whole();
+  if (original == edited) return original_spans;
+  auto cut = [&](std::size_t at) { return is_cut(original, at) && is_cut(edited, at); };
+  std::vector<TokenSpan> piece;
+  std::size_t next_span = 0;  // the first of ORIGINAL_SPANS not yet copied or passed
+  // Copies ORIGINAL's spans over [from, to), both of them breaks of ORIGINAL,
+  // or says that ICU did not break ORIGINAL at one of them.
+  auto copy_until = [&](std::size_t to, bool keep) {
+    while (next_span < original_spans.size() && original_spans[next_span].offset < to) {
+      const TokenSpan& span = original_spans[next_span++];
+      if (span.offset + span.length > to) return false;
+      if (keep) out.push_back(span);
+    }
+    return next_span == original_spans.size() ? to == n : original_spans[next_span].offset == to;
+  };
+  std::size_t pos = 0;  // a cut; EDITED before it is done
+  while (pos < n) {
+    std::size_t diff = pos;
+    while (diff < n && original[diff] == edited[diff]) ++diff;
+    if (diff == n) {
+      if (!copy_until(n, true)) return whole();
+      break;
+    }
+    std::size_t begin = diff;
+    while (!cut(begin)) --begin;  // stops at POS at the latest: POS is a cut
+    std::size_t end = diff + 1;
+    while (!cut(end)) ++end;  // stops at N at the latest
+    if (!copy_until(begin, true) || !copy_until(end, false)) return whole();
+    piece.clear();
+    token_spans(edited.substr(begin, end - begin), locale, piece);
+    for (auto span : piece) {
+      span.offset += begin;
+      out.push_back(span);
+    }
+    pos = end;
+  }
+  return out;
+}
+
 bool same_words(std::string_view a, std::string_view b, std::string_view locale) {
   if (a == b) return true;
   // A text to attach must have an address, even when empty.
