@@ -484,21 +484,27 @@ LanguageEvidence LanguageIdentifier::evidence(std::string_view text,
     }
   }
 
-  std::vector<Token> tokens = word_tokens(nfc(clean));
+  // Pieces by position rather than word_tokens' copies: most are dropped.
+  const std::string normal = nfc(clean);
+  thread_local std::vector<TokenSpan> spans;
+  spans.clear();
+  token_spans(normal, "en", spans);
   std::lock_guard lock(impl.mutex);
   bool sentence_start = true;
-  for (auto& token : tokens) {
-    if (!token.is_word) {
-      if (token.text.find_first_of(".!?:;\n") != std::string::npos) sentence_start = true;
+  for (const auto& span : spans) {
+    const std::string_view piece = std::string_view(normal).substr(span.offset, span.length);
+    if (!span.is_word) {
+      if (piece.find_first_of(".!?:;\n") != std::string_view::npos) sentence_start = true;
       continue;
     }
     const bool opens_sentence = std::exchange(sentence_start, false);
-    WordShape shape = shape_of(token.text);
+    WordShape shape = shape_of(piece);
     if (shape.digit || shape.letters < 2) continue;
     if (shape.upper == shape.letters) continue;  // acronyms: AS, OÜ, IP, GDPR
     if (shape.inner_upper_after_lower) continue;
-    if (!neutral_words.empty() && neutral_words.contains(fold_case(token.text))) continue;
-    uint32_t mask = impl.accepted_by(token.text);
+    if (!neutral_words.empty() && neutral_words.contains(fold_case(piece))) continue;
+    std::string word(piece);
+    uint32_t mask = impl.accepted_by(word);
     // A capitalised word that every dictionary or none accepts is a name
     // (Tallinn, Aligneri) or a sentence opener shared by all.
     if (shape.first_upper && (mask == 0 || mask == impl.all_mask)) continue;
@@ -506,7 +512,7 @@ LanguageEvidence LanguageIdentifier::evidence(std::string_view text,
     // most often a name or product ("Google Analytics", "Aligner"), so it
     // counts but votes softly; German nouns keep textcat's full weight.
     const double vote = shape.first_upper && !opens_sentence ? k_name_like_vote : 1.0;
-    out.m_words.push_back({std::move(token.text), mask, vote});
+    out.m_words.push_back({std::move(word), mask, vote});
   }
   return out;
 }
