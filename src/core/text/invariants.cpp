@@ -205,34 +205,65 @@ long long number_word_value(std::string_view word, std::string_view language) {
   return it == words.values.end() ? -1 : it->second;
 }
 
-bool is_time_unit(std::string_view word, std::string_view language) {
-  static const std::map<std::string, std::vector<std::string>, std::less<>> k_units = {
-      {"en",
-       {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
-        "minute", "minutes", "business"}},
-      {"et", {"päev", "nädal", "kuu", "aasta", "tund", "tunni", "minut", "tööpäev"}},
-      {"de", {"tag", "woche", "monat", "jahr", "stunde", "minute", "werktag"}},
-      {"fi", {"päivä", "päivää", "viikko", "viikkoa", "kuukausi", "kuukautta", "vuosi", "vuotta"}},
-  };
+namespace {
+
+// The units of time of one language, and the ASCII letters they begin with.
+struct TimeUnits {
+  std::vector<std::string> units;
+  bool whole_words = false;  // English units are whole words; the others stems
+  std::array<bool, 128> first_letters{};
+};
+
+// LANGUAGE's units of time; null for a language without any.
+const TimeUnits* time_units(std::string_view language) {
+  static const std::map<std::string, TimeUnits, std::less<>> k_units = [] {
+    const std::map<std::string, std::vector<std::string>> lists = {
+        {"en",
+         {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+          "minute", "minutes", "business"}},
+        {"et", {"päev", "nädal", "kuu", "aasta", "tund", "tunni", "minut", "tööpäev"}},
+        {"de", {"tag", "woche", "monat", "jahr", "stunde", "minute", "werktag"}},
+        {"fi",
+         {"päivä", "päivää", "viikko", "viikkoa", "kuukausi", "kuukautta", "vuosi", "vuotta"}},
+    };
+    std::map<std::string, TimeUnits, std::less<>> out;
+    for (const auto& [code, units] : lists) {
+      TimeUnits& t = out[code];
+      t.units = units;
+      t.whole_words = code == "en";
+      for (const auto& unit : units) {
+        if (static_cast<unsigned char>(unit[0]) < 0x80)
+          t.first_letters[static_cast<unsigned char>(unit[0])] = true;
+      }
+    }
+    return out;
+  }();
   auto it = k_units.find(language);
-  if (it == k_units.end()) return false;
+  return it == k_units.end() ? nullptr : &it->second;
+}
+
+bool is_unit_of(std::string_view word, const TimeUnits& units) {
   // Most words are not units: an ASCII first letter folds to its lower case
   // whatever follows, so a word whose first letter begins no unit is none.
   if (!word.empty() && static_cast<unsigned char>(word[0]) < 0x80) {
     const char first =
         word[0] >= 'A' && word[0] <= 'Z' ? static_cast<char>(word[0] - 'A' + 'a') : word[0];
-    if (std::none_of(it->second.begin(), it->second.end(),
-                     [&](const std::string& unit) { return unit[0] == first; })) {
-      return false;
-    }
+    if (!units.first_letters[static_cast<unsigned char>(first)]) return false;
   }
   std::string w = fold_case(word);
-  for (const auto& unit : it->second) {
+  for (const auto& unit : units.units) {
     // English units are whole words; Estonian, German and Finnish inflect,
     // so a stem match is needed ("päeva", "päevaga", "Tagen").
-    if (language == "en" ? w == unit : w.rfind(unit, 0) == 0) return true;
+    if (units.whole_words ? w == unit : w.rfind(unit, 0) == 0) return true;
   }
   return false;
+}
+
+}  // namespace
+
+bool is_time_unit(std::string_view word, std::string_view language) {
+  const TimeUnits* units = time_units(language);
+  return units != nullptr && is_unit_of(word, *units);
 }
 
 namespace {
@@ -250,6 +281,7 @@ void take_words(const std::string& text, const std::vector<TokenSpan>& spans,
   for (const auto& span : spans) {
     if (span.is_word) words.push_back({all.substr(span.offset, span.length), span.offset});
   }
+  const TimeUnits* units = time_units(language);
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string_view w = words[i].text;
     bool numeric = !w.empty() && std::isdigit(static_cast<unsigned char>(w[0]));
@@ -257,7 +289,7 @@ void take_words(const std::string& text, const std::vector<TokenSpan>& spans,
       out.numbers.push_back(canonical_number(w, language));
       continue;
     }
-    if (i + 1 < words.size() && is_time_unit(words[i + 1].text, language)) {
+    if (units != nullptr && i + 1 < words.size() && is_unit_of(words[i + 1].text, *units)) {
       long long v = number_word_value(w, language);
       if (v >= 0) out.numbers.push_back(std::to_string(v));
     }
