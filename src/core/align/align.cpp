@@ -37,6 +37,24 @@ std::uint64_t hash(std::string_view kind, std::string_view value) {
   return std::hash<std::string_view>{}(buffer);
 }
 
+// hash("w", fold_case(WORD)), folding an ASCII word (the most) straight into
+// the buffer: fold_case lower-cases ASCII A-Z and nothing else.
+std::uint64_t word_hash(std::string_view word) {
+  if (!std::all_of(word.begin(), word.end(),
+                   [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return hash("w", fold_case(word));
+  }
+  thread_local std::string buffer;
+  buffer.resize(word.size() + 2);
+  buffer[0] = 'w';
+  buffer[1] = '\x1f';
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    const char c = word[k];
+    buffer[k + 2] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return std::hash<std::string_view>{}(buffer);
+}
+
 // The anchors and words of TEXT, from one word-break pass; returns TEXT's
 // invariants.
 Invariants add_anchors_and_words(const std::string& text, std::string_view language, Item& item) {
@@ -53,7 +71,7 @@ Invariants add_anchors_and_words(const std::string& text, std::string_view langu
     const std::string_view word = all.substr(span.offset, span.length);
     if (char_count(word) < 4) continue;
     if (std::isdigit(static_cast<unsigned char>(word[0]))) continue;
-    item.words.push_back(hash("w", fold_case(word)));
+    item.words.push_back(word_hash(word));
   }
   return inv;
 }
@@ -207,10 +225,10 @@ std::vector<AlignedPair> align_items(const std::vector<Item>& src, const std::ve
   std::vector<Item> src_pairs, tgt_pairs;
   for (std::size_t k = 1; k < n; ++k) src_pairs.push_back(merge(src[k - 1], src[k]));
   for (std::size_t k = 1; k < m; ++k) tgt_pairs.push_back(merge(tgt[k - 1], tgt[k]));
-  std::vector<double> cost((n + 1) * (m + 1), inf);
-  std::vector<Step> back((n + 1) * (m + 1), none);
-  auto at = [&](std::size_t i, std::size_t j) { return i * (m + 1) + j; };
-  cost[at(0, 0)] = 0;
+  // The table holds only each row's columns [row_lo, row_hi]: 2,000 × 2,000
+  // sections need some 250,000 cells, not 4 million. A cell outside them
+  // reads as unreachable (infinite cost, no step), as it was never set.
+  std::vector<std::size_t> row_lo(n + 1), row_hi(n + 1), row_start(n + 2, 0);
   for (std::size_t i = 0; i <= n; ++i) {
     std::size_t j_lo = 0, j_hi = m;
     if (!(n <= 300 && m <= 300)) {
@@ -219,6 +237,21 @@ std::vector<AlignedPair> align_items(const std::vector<Item>& src, const std::ve
       j_lo = static_cast<std::size_t>(std::max(0.0, std::floor(diag - static_cast<double>(band))));
       j_hi = std::min(m, static_cast<std::size_t>(std::ceil(diag + static_cast<double>(band))));
     }
+    row_lo[i] = j_lo;
+    row_hi[i] = j_hi;
+    row_start[i + 1] = row_start[i] + (j_hi + 1 - j_lo);
+  }
+  std::vector<double> cost_table(row_start[n + 1], inf);
+  std::vector<Step> back_table(row_start[n + 1], none);
+  auto cost = [&](std::size_t i, std::size_t j) {
+    return j < row_lo[i] || j > row_hi[i] ? inf : cost_table[row_start[i] + (j - row_lo[i])];
+  };
+  auto back = [&](std::size_t i, std::size_t j) {
+    return j < row_lo[i] || j > row_hi[i] ? none : back_table[row_start[i] + (j - row_lo[i])];
+  };
+  cost_table[0] = 0;  // (0, 0): row 0 starts at column 0
+  for (std::size_t i = 0; i <= n; ++i) {
+    const std::size_t j_lo = row_lo[i], j_hi = row_hi[i];
     for (std::size_t j = j_lo; j <= j_hi; ++j) {
       if ((i == 0 && j == 0) || !in_band(i, j)) continue;
       double best = inf;
@@ -233,26 +266,26 @@ std::vector<AlignedPair> align_items(const std::vector<Item>& src, const std::ve
       // that cannot beat the best so far (ties go to the step tried first)
       // is not scored. The result is the same as scoring every step.
       double skip_best = inf;
-      if (i > 0) skip_best = std::min(skip_best, cost[at(i - 1, j)] + k_skip_cost);
-      if (j > 0) skip_best = std::min(skip_best, cost[at(i, j - 1)] + k_skip_cost);
-      if (i > 0 && j > 0 && cost[at(i - 1, j - 1)] < inf &&
-          !(cost[at(i - 1, j - 1)] + k_match_cost > skip_best)) {
-        consider(cost[at(i - 1, j - 1)], match_cost(scorer.score(src[i - 1], tgt[j - 1])), one_one);
+      if (i > 0) skip_best = std::min(skip_best, cost(i - 1, j) + k_skip_cost);
+      if (j > 0) skip_best = std::min(skip_best, cost(i, j - 1) + k_skip_cost);
+      if (i > 0 && j > 0 && cost(i - 1, j - 1) < inf &&
+          !(cost(i - 1, j - 1) + k_match_cost > skip_best)) {
+        consider(cost(i - 1, j - 1), match_cost(scorer.score(src[i - 1], tgt[j - 1])), one_one);
       }
-      if (i > 0 && cost[at(i - 1, j)] < inf) consider(cost[at(i - 1, j)], k_skip_cost, one_zero);
-      if (j > 0 && cost[at(i, j - 1)] < inf) consider(cost[at(i, j - 1)], k_skip_cost, zero_one);
-      if (i > 1 && j > 0 && cost[at(i - 2, j - 1)] < inf &&
-          cost[at(i - 2, j - 1)] + (k_merge_cost + k_match_cost) < best) {
+      if (i > 0 && cost(i - 1, j) < inf) consider(cost(i - 1, j), k_skip_cost, one_zero);
+      if (j > 0 && cost(i, j - 1) < inf) consider(cost(i, j - 1), k_skip_cost, zero_one);
+      if (i > 1 && j > 0 && cost(i - 2, j - 1) < inf &&
+          cost(i - 2, j - 1) + (k_merge_cost + k_match_cost) < best) {
         double s = scorer.score(src_pairs[i - 2], tgt[j - 1]);
-        consider(cost[at(i - 2, j - 1)], k_merge_cost + match_cost(s), two_one);
+        consider(cost(i - 2, j - 1), k_merge_cost + match_cost(s), two_one);
       }
-      if (i > 0 && j > 1 && cost[at(i - 1, j - 2)] < inf &&
-          cost[at(i - 1, j - 2)] + (k_merge_cost + k_match_cost) < best) {
+      if (i > 0 && j > 1 && cost(i - 1, j - 2) < inf &&
+          cost(i - 1, j - 2) + (k_merge_cost + k_match_cost) < best) {
         double s = scorer.score(src[i - 1], tgt_pairs[j - 2]);
-        consider(cost[at(i - 1, j - 2)], k_merge_cost + match_cost(s), one_two);
+        consider(cost(i - 1, j - 2), k_merge_cost + match_cost(s), one_two);
       }
-      cost[at(i, j)] = best;
-      back[at(i, j)] = step;
+      cost_table[row_start[i] + (j - j_lo)] = best;
+      back_table[row_start[i] + (j - j_lo)] = step;
     }
   }
 
@@ -260,7 +293,7 @@ std::vector<AlignedPair> align_items(const std::vector<Item>& src, const std::ve
   std::size_t i = n, j = m;
   while (i > 0 || j > 0) {
     AlignedPair p;
-    switch (back[at(i, j)]) {
+    switch (back(i, j)) {
       case one_one:
         p.source = {i - 1};
         p.target = {j - 1};
