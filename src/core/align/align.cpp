@@ -86,7 +86,11 @@ Item section_item(const Section& s, std::string_view language, Invariants& invar
   Item item;
   item.number = s.number;
   item.level = s.level;
-  std::string all = s.title;
+  std::size_t size = s.title.size();
+  for (const auto& b : s.blocks) size += b.text.size() + 1;
+  std::string all;
+  all.reserve(size);  // one allocation, not one per doubling
+  all = s.title;
   for (const auto& b : s.blocks) {
     all += '\n';
     all += b.text;
@@ -129,17 +133,17 @@ void keep_shared_words(std::vector<Item>& a, std::vector<Item>& b) {
 
 double dice(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
   if (a.empty() && b.empty()) return 1;
+  // Without branches: the comparisons of random hashes are unpredictable.
+  // Equal values move both sides on, so repeats count as in a multiset.
   std::size_t i = 0, j = 0, common = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] == b[j]) {
-      ++common;
-      ++i;
-      ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
+  const std::size_t na = a.size(), nb = b.size();
+  const std::uint64_t* pa = a.data();
+  const std::uint64_t* pb = b.data();
+  while (i < na && j < nb) {
+    const std::uint64_t x = pa[i], y = pb[j];
+    common += x == y;
+    i += x <= y;
+    j += y <= x;
   }
   return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
 }

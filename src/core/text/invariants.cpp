@@ -250,6 +250,20 @@ bool is_unit_of(std::string_view word, const TimeUnits& units) {
         word[0] >= 'A' && word[0] <= 'Z' ? static_cast<char>(word[0] - 'A' + 'a') : word[0];
     if (!units.first_letters[static_cast<unsigned char>(first)]) return false;
   }
+  // An ASCII word folds to its lower case: compared in place, no copy.
+  if (std::all_of(word.begin(), word.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    for (const auto& unit : units.units) {
+      const std::size_t n = units.whole_words ? word.size() : unit.size();
+      if (unit.size() != n && units.whole_words) continue;
+      if (word.size() < n) continue;
+      bool same = true;
+      for (std::size_t k = 0; k < n && same; ++k) same = lower(word[k]) == unit[k];
+      if (same) return true;
+    }
+    return false;
+  }
   std::string w = fold_case(word);
   for (const auto& unit : units.units) {
     // English units are whole words; Estonian, German and Finnish inflect,
