@@ -11,6 +11,7 @@
 #include <accord/langid.hpp>
 #include <accord/text.hpp>
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <climits>
 #include <cmath>
@@ -201,6 +202,11 @@ std::string valid_utf8(std::string_view text) {
   const auto length = static_cast<int32_t>(text.size());
   int32_t i = 0;
   while (i < length) {
+    // Runs of ASCII other than NUL are copied as they are.
+    const int32_t run = i;
+    while (i < length && s[i] < 0x80 && s[i] != 0) ++i;
+    out.append(text.substr(static_cast<std::size_t>(run), static_cast<std::size_t>(i - run)));
+    if (i >= length) break;
     int32_t start = i;
     UChar32 c = 0;
     U8_NEXT(s, i, length, c);
@@ -281,9 +287,16 @@ bool is_neutral_chunk(std::string_view raw) {
     return true;
   }
   if (looks_like_domain(s)) return true;
+  // Digits and code characters, as a table: one look-up per byte.
+  static constexpr auto k_code = [] {
+    std::array<bool, 256> table{};
+    for (char c = '0'; c <= '9'; ++c) table[static_cast<unsigned char>(c)] = true;
+    for (char c : std::string_view("_/\\=<>{}[]`#$%^&|~+"))
+      table[static_cast<unsigned char>(c)] = true;
+    return table;
+  }();
   for (char c : s) {
-    if (c >= '0' && c <= '9') return true;
-    if (std::string_view("_/\\=<>{}[]`#$%^&|~+").find(c) != std::string_view::npos) return true;
+    if (k_code[static_cast<unsigned char>(c)]) return true;
   }
   return false;
 }
@@ -306,17 +319,24 @@ WordShape shape_of(std::string_view word) {
   while (i < length) {
     UChar32 c = 0;
     U8_NEXT(s, i, length, c);
-    if (u_isdigit(c)) shape.digit = true;
-    if (!u_isalpha(c)) {
+    // ASCII answered in place: digits are 0-9, letters A-Z (upper) and a-z
+    // (lower), and no ASCII character is title case, as ICU says.
+    const bool ascii = c >= 0 && c < 0x80;
+    const bool is_digit = ascii ? c >= '0' && c <= '9' : u_isdigit(c) != 0;
+    const bool is_upper = ascii ? c >= 'A' && c <= 'Z' : u_isupper(c) || u_istitle(c);
+    const bool is_lower = ascii ? c >= 'a' && c <= 'z' : u_islower(c) != 0;
+    const bool is_alpha = ascii ? is_upper || is_lower : u_isalpha(c) != 0;
+    if (is_digit) shape.digit = true;
+    if (!is_alpha) {
       prev_lower = false;
       continue;
     }
     ++shape.letters;
-    bool up = u_isupper(c) || u_istitle(c);
+    bool up = is_upper;
     if (up) ++shape.upper;
     if (first) shape.first_upper = up;
     if (up && prev_lower) shape.inner_upper_after_lower = true;
-    prev_lower = u_islower(c);
+    prev_lower = is_lower;
     first = false;
   }
   return shape;
@@ -494,7 +514,11 @@ LanguageEvidence LanguageIdentifier::evidence(std::string_view text,
   for (const auto& span : spans) {
     const std::string_view piece = std::string_view(normal).substr(span.offset, span.length);
     if (!span.is_word) {
-      if (piece.find_first_of(".!?:;\n") != std::string_view::npos) sentence_start = true;
+      for (char c : piece) {
+        if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n') {
+          sentence_start = true;
+        }
+      }
       continue;
     }
     const bool opens_sentence = std::exchange(sentence_start, false);
