@@ -154,9 +154,14 @@ Item merge(const Item& a, const Item& b) {
   if (!a.number.empty() && !b.number.empty() && a.number != b.number) m.number.clear();
   m.length += b.length;
   m.blocks += b.blocks;
-  m.anchors.insert(m.anchors.end(), b.anchors.begin(), b.anchors.end());
-  m.words.insert(m.words.end(), b.words.begin(), b.words.end());
-  finish(m);
+  // Both sides are sorted: merging them gives what sorting their
+  // concatenation gives (equal hashes cannot be told apart).
+  m.anchors.resize(a.anchors.size() + b.anchors.size());
+  std::merge(a.anchors.begin(), a.anchors.end(), b.anchors.begin(), b.anchors.end(),
+             m.anchors.begin());
+  m.words.resize(a.words.size() + b.words.size());
+  std::merge(a.words.begin(), a.words.end(), b.words.begin(), b.words.end(), m.words.begin());
+  m.log_length = std::log(std::max(m.length, 1.0));  // as finish() sets it
   return m;
 }
 
@@ -269,24 +274,27 @@ std::vector<AlignedPair> align_items(const std::vector<Item>& src, const std::ve
       // A score is at most 1, so a match costs at least k_match_cost: a step
       // that cannot beat the best so far (ties go to the step tried first)
       // is not scored. The result is the same as scoring every step.
+      // The neighbours' costs, each read once (infinite where there is none).
+      const double up = i > 0 ? cost(i - 1, j) : inf;
+      const double left = j > 0 ? cost(i, j - 1) : inf;
+      const double diagonal = i > 0 && j > 0 ? cost(i - 1, j - 1) : inf;
+      const double up2_left = i > 1 && j > 0 ? cost(i - 2, j - 1) : inf;
+      const double up_left2 = i > 0 && j > 1 ? cost(i - 1, j - 2) : inf;
       double skip_best = inf;
-      if (i > 0) skip_best = std::min(skip_best, cost(i - 1, j) + k_skip_cost);
-      if (j > 0) skip_best = std::min(skip_best, cost(i, j - 1) + k_skip_cost);
-      if (i > 0 && j > 0 && cost(i - 1, j - 1) < inf &&
-          !(cost(i - 1, j - 1) + k_match_cost > skip_best)) {
-        consider(cost(i - 1, j - 1), match_cost(scorer.score(src[i - 1], tgt[j - 1])), one_one);
+      if (i > 0) skip_best = std::min(skip_best, up + k_skip_cost);
+      if (j > 0) skip_best = std::min(skip_best, left + k_skip_cost);
+      if (i > 0 && j > 0 && diagonal < inf && !(diagonal + k_match_cost > skip_best)) {
+        consider(diagonal, match_cost(scorer.score(src[i - 1], tgt[j - 1])), one_one);
       }
-      if (i > 0 && cost(i - 1, j) < inf) consider(cost(i - 1, j), k_skip_cost, one_zero);
-      if (j > 0 && cost(i, j - 1) < inf) consider(cost(i, j - 1), k_skip_cost, zero_one);
-      if (i > 1 && j > 0 && cost(i - 2, j - 1) < inf &&
-          cost(i - 2, j - 1) + (k_merge_cost + k_match_cost) < best) {
+      if (i > 0 && up < inf) consider(up, k_skip_cost, one_zero);
+      if (j > 0 && left < inf) consider(left, k_skip_cost, zero_one);
+      if (i > 1 && j > 0 && up2_left < inf && up2_left + (k_merge_cost + k_match_cost) < best) {
         double s = scorer.score(src_pairs[i - 2], tgt[j - 1]);
-        consider(cost(i - 2, j - 1), k_merge_cost + match_cost(s), two_one);
+        consider(up2_left, k_merge_cost + match_cost(s), two_one);
       }
-      if (i > 0 && j > 1 && cost(i - 1, j - 2) < inf &&
-          cost(i - 1, j - 2) + (k_merge_cost + k_match_cost) < best) {
+      if (i > 0 && j > 1 && up_left2 < inf && up_left2 + (k_merge_cost + k_match_cost) < best) {
         double s = scorer.score(src[i - 1], tgt_pairs[j - 2]);
-        consider(cost(i - 1, j - 2), k_merge_cost + match_cost(s), one_two);
+        consider(up_left2, k_merge_cost + match_cost(s), one_two);
       }
       cost_table[row_start[i] + (j - j_lo)] = best;
       back_table[row_start[i] + (j - j_lo)] = step;
