@@ -69,7 +69,9 @@ Invariants add_anchors_and_words(const std::string& text, std::string_view langu
   for (const auto& span : spans) {
     if (!span.is_word) continue;
     const std::string_view word = all.substr(span.offset, span.length);
-    if (char_count(word) < 4) continue;
+    // At most 4 bytes a character: under 4 bytes is under 4 characters, 16
+    // bytes or more at least 4.
+    if (word.size() < 4 || (word.size() < 16 && char_count(word) < 4)) continue;
     if (std::isdigit(static_cast<unsigned char>(word[0]))) continue;
     item.words.push_back(word_hash(word));
   }
