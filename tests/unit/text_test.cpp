@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <unicode/unistr.h>
 
 #include <accord/text.hpp>
 #include <algorithm>
@@ -178,6 +179,44 @@ TEST(Text, TokenSpansMatchForEachToken) {
     EXPECT_EQ(tokens[i].text, text.substr(spans[i].offset, spans[i].length));
     EXPECT_EQ(tokens[i].is_word, spans[i].is_word);
   }
+}
+
+// char_count counts eight bytes at a time: compare with counting the bytes
+// that do not continue a character, at every length and alignment.
+TEST(Text, CharCountCountsCodePoints) {
+  const std::string text = "aä€𝄞 Täname teid, 14 päeva! \u0301x\U0001F1EA\U0001F1EAend";
+  for (std::size_t begin = 0; begin < text.size(); ++begin) {
+    for (std::size_t end = begin; end <= text.size(); ++end) {
+      const std::string_view piece = std::string_view(text).substr(begin, end - begin);
+      std::size_t expected = 0;
+      for (unsigned char c : piece) expected += (c & 0xC0) != 0x80;
+      ASSERT_EQ(expected, char_count(piece)) << begin << ".." << end;
+    }
+  }
+  EXPECT_EQ(5u, char_count("aä€𝄞b"));
+}
+
+// fold_case folds ASCII and Latin-1 without ICU: compare with ICU's
+// foldCase on every character up to U+00FF, alone and between others, and
+// on texts that leave the fast path half-way.
+TEST(Text, FoldCaseEqualsIcuFolding) {
+  auto icu_fold = [](std::string_view text) {
+    auto u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    u.foldCase();
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+  };
+  std::vector<std::string> texts = {
+      "Straße ÄÖÜ Õ", "ÀÉÎÕÜ×÷ßÿ", "PÄEV Šokk ŽANR", "µ ſ K Ǆ", "Ä\u0301b", "ÉCOLE İstanbul", ""};
+  for (UChar32 c = 1; c <= 0xFF; ++c) {
+    std::string one;
+    icu::UnicodeString(c).toUTF8String(one);
+    texts.push_back(one);
+    texts.push_back("aB" + one + "Ä" + one + "z");
+  }
+  for (const auto& text : texts) EXPECT_EQ(icu_fold(text), fold_case(text)) << text;
 }
 
 TEST(Text, FoldCaseAndNfc) {

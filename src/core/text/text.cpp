@@ -178,15 +178,33 @@ std::string nfc(std::string_view text) {
 }
 
 std::string fold_case(std::string_view text) {
-  // ASCII folds by lower-casing; most words in most policies are ASCII.
-  if (std::all_of(text.begin(), text.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out(text);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  // ASCII and Latin-1 (U+00C0-U+00FF: a 0xC3 lead byte; most words of most
+  // European policies) fold in place, as CaseFolding.txt says: A-Z and
+  // U+00C0-U+00DE but U+00D7 to the code point 0x20 above, U+00DF (ß) to
+  // "ss", the rest to themselves. Folding looks at no context, so a text
+  // folds character by character; with any other character ICU folds it.
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+      ++i;
+      continue;
     }
-    return out;
+    if (c != 0xC3 || i + 1 >= text.size()) break;
+    const auto d = static_cast<unsigned char>(text[i + 1]);
+    if (d < 0x80 || d > 0xBF) break;
+    if (d == 0x9F) {
+      out += "ss";
+    } else {
+      out += '\xC3';
+      out += static_cast<char>(d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+    }
+    i += 2;
   }
+  if (i == text.size()) return out;
   auto u = from_utf8(text);
   u.foldCase();
   return to_utf8(u);
