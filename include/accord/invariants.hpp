@@ -3,6 +3,7 @@
 // phone numbers and organisation names.
 #pragma once
 
+#include <accord/text.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,14 @@ struct Invariants {
 // time ("one month"), so that "one of the parties" is not a number. Each
 // list keeps repeats, in order of appearance.
 Invariants extract_invariants(std::string_view text, std::string_view language);
+
+// extract_invariants(TEXT, LANGUAGE), breaking TEXT into words once for
+// both: TEXT_SPANS is set to token_spans(TEXT, LANGUAGE), the pieces of the
+// text as written, and the pieces of the text with URLs, addresses and phones
+// blanked are derived from them (token_spans_after_edit). The same result as
+// the two-argument form.
+Invariants extract_invariants(std::string_view text, std::string_view language,
+                              std::vector<TokenSpan>& text_spans);
 
 // The value of a number word in LANGUAGE ("fourteen" → 14, "neliteist" → 14),
 // from ICU's spell-out rules, for 0–1000; -1 when WORD is not one.

@@ -55,6 +55,32 @@ std::vector<Token> word_tokens(std::string_view text, std::string_view locale = 
 void for_each_token(std::string_view text, std::string_view locale,
                     const std::function<void(std::string_view, std::size_t, bool)>& fn);
 
+// One word-break piece of a text by position: the text's bytes
+// [offset, offset + length), a word or not as for_each_token says.
+struct TokenSpan {
+  std::size_t offset = 0;
+  std::size_t length = 0;
+  bool is_word = false;
+};
+
+// Appends to OUT the pieces for_each_token(TEXT, LOCALE) finds, in order,
+// without copying text or calling back per piece.
+void token_spans(std::string_view text, std::string_view locale, std::vector<TokenSpan>& out);
+
+// token_spans(EDITED, LOCALE), reusing ORIGINAL_SPANS (token_spans(ORIGINAL,
+// LOCALE)) where the texts agree. EDITED must be ORIGINAL with some bytes
+// rewritten in place: the same length, both valid UTF-8. Only each stretch
+// that differs, widened to the nearest ASCII "cut" on both sides in both texts
+// (a space next to an ASCII character that is not a space), is broken again:
+// under UAX #29 a cut is a break whatever surrounds it, and no rule looks
+// across it, so the pieces between two cuts are the same in the whole text
+// and on their own. Each cut is also checked against ORIGINAL_SPANS; where
+// ICU did not break there, EDITED is broken whole. Either way the answer is
+// token_spans(EDITED, LOCALE)'s.
+std::vector<TokenSpan> token_spans_after_edit(std::string_view original,
+                                              const std::vector<TokenSpan>& original_spans,
+                                              std::string_view edited, std::string_view locale);
+
 // Whether A and B have the same word tokens (as word_tokens finds them with
 // LOCALE) in the same order, compared case-insensitively by fold_case: the
 // words of "Hello, World!" and "hello world" are the same. Space and

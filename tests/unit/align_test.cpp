@@ -62,8 +62,14 @@ std::string shape(const std::vector<AlignedPair>& pairs, const Document& a, cons
   std::string out;
   for (const auto& p : pairs) {
     std::string left, right;
-    for (auto i : p.source) left += (left.empty() ? "" : "+") + name(a.sections[i]);
-    for (auto i : p.target) right += (right.empty() ? "" : "+") + name(b.sections[i]);
+    for (auto i : p.source) {
+      if (!left.empty()) left += '+';
+      left += name(a.sections[i]);
+    }
+    for (auto i : p.target) {
+      if (!right.empty()) right += '+';
+      right += name(b.sections[i]);
+    }
     out += (left.empty() ? "-" : left) + ">" + (right.empty() ? "-" : right) +
            (p.moved ? "*" : "") + " ";
   }

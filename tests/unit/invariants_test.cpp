@@ -2,8 +2,11 @@
 
 #include <accord/invariants.hpp>
 #include <accord/text.hpp>
+#include <algorithm>
 #include <string>
 #include <vector>
+
+#include "test_support.hpp"
 
 namespace accord {
 namespace {
@@ -67,6 +70,53 @@ TEST(TimeUnit, FirstLetterShortcutKeepsEveryAnswer) {
   }
   EXPECT_GT(units_found, 100u);
   EXPECT_TRUE(is_time_unit("\xE2\x84\xAAuu", "et"));  // K (Kelvin) folds to k: "kuu"
+}
+
+// The one-pass form (one word-break pass shared with the text's own pieces)
+// must give what the two-argument form gives, and the text's pieces as
+// token_spans finds them: on the fixture pages whole and paragraph by
+// paragraph, and on texts with URLs, addresses and phones glued to letters,
+// digits and combining marks.
+TEST(Invariants, OnePassEqualsTwoPasses) {
+  std::vector<std::pair<std::string, std::string>> texts = {
+      {"Write to äsupport@example.org,x or +372 5555 1234x and www.ex.org/a\u0301b.", "en"},
+      {"aadressilesupport@ex.ee\u0301 https://ex.org/päev.x 14 päeva Aligner OÜ", "et"},
+      {"+1 (555) 010-2030:fourteen days;http://a.b/c www.x.y. x@y.z.\ny@z.w", "en"},
+      {"Tel.+4930123456789 am 3. Tag, Example GmbH; mail@ex.de\u200D!", "de"},
+  };
+  for (const char* file :
+       {"fixtures/site/content/privacy.en.md", "fixtures/site/content/privacy.et.md",
+        "fixtures/de/content/privacy.de.md"}) {
+    const std::string page = test::slurp(test::source_dir() / file);
+    const std::string language = std::string(file).substr(std::string(file).size() - 5, 2);
+    texts.emplace_back(page, language);
+    for (std::size_t at = 0; at < page.size();) {
+      std::size_t end = std::min(page.find("\n\n", at), page.size());
+      texts.emplace_back(page.substr(at, end - at), language);
+      at = end + 2;
+    }
+  }
+  std::size_t blanked = 0;
+  for (const auto& [text, language] : texts) {
+    const Invariants expected = extract_invariants(text, language);
+    std::vector<TokenSpan> spans;
+    const Invariants got = extract_invariants(text, language, spans);
+    EXPECT_EQ(expected.emails, got.emails) << text;
+    EXPECT_EQ(expected.urls, got.urls) << text;
+    EXPECT_EQ(expected.phones, got.phones) << text;
+    EXPECT_EQ(expected.numbers, got.numbers) << text;
+    EXPECT_EQ(expected.names, got.names) << text;
+    std::vector<TokenSpan> pieces;
+    token_spans(text, language, pieces);
+    ASSERT_EQ(pieces.size(), spans.size()) << text;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      EXPECT_EQ(pieces[i].offset, spans[i].offset);
+      EXPECT_EQ(pieces[i].length, spans[i].length);
+      EXPECT_EQ(pieces[i].is_word, spans[i].is_word);
+    }
+    blanked += !expected.emails.empty() || !expected.urls.empty() || !expected.phones.empty();
+  }
+  EXPECT_GT(blanked, 10u);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <unicode/uchar.h>
 
 #include <accord/document.hpp>
 #include <accord/langid.hpp>
@@ -181,6 +182,22 @@ TEST(LanguageIdentifier, UrlsEmailsNumbersAndCodeAreNoEvidence) {
   ASSERT_EQ(2u, g.scores.size());
   EXPECT_EQ(0.0, g.scores[0].score);
   EXPECT_EQ(0.0, g.scores[1].score);
+}
+
+// Word shapes decide what counts, and ASCII letters are told apart in place
+// (no ICU call): acronyms, inner capitals and digits drop a word, in ASCII
+// and beyond it alike.
+TEST(LanguageIdentifier, WordShapesDecideTheEvidence) {
+  const auto& id = english_estonian();
+  EXPECT_EQ(3u, id.identify("we keep iPhone GDPR x1y a data ÄÖÜ öÄx weKeep").evidence_words);
+  EXPECT_EQ(2u, id.identify("kasutame küpsiseid OÜ").evidence_words);
+  // The in-place answers are ICU's for every ASCII character.
+  for (UChar32 c = 0; c < 0x80; ++c) {
+    EXPECT_EQ(c >= '0' && c <= '9', u_isdigit(c) != 0) << c;
+    EXPECT_EQ(c >= 'A' && c <= 'Z', u_isupper(c) || u_istitle(c)) << c;
+    EXPECT_EQ(c >= 'a' && c <= 'z', u_islower(c) != 0) << c;
+    EXPECT_EQ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'), u_isalpha(c) != 0) << c;
+  }
 }
 
 TEST(LanguageIdentifier, EmptyTextAndInvalidUtf8) {

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
+#include <unicode/unistr.h>
 
 #include <accord/text.hpp>
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -110,6 +112,111 @@ TEST(Text, WordTokensRoundTripAndMarkWords) {
   }
   EXPECT_EQ("Täname teid, 14 päeva!", joined);
   EXPECT_EQ((std::vector<std::string>{"Täname", "teid", "14", "päeva"}), words);
+}
+
+// Texts whose word breaks depend on context: letters, digits and separators
+// against the edited stretch, combining marks (Extend), ZWJ, format
+// characters, regional indicators, Thai (dictionary breaks), tabs and
+// newlines.
+const std::vector<std::string> k_edit_texts = {
+    "Write to support@example.org, et küsida.",
+    "see https://www.example.org/privacy.\nNext line +372 5555 1234!",
+    "äsupport@example.org a.b 1,5 3.14 don't l'été",
+    "x\u0301 y\u0301z \u200D\u00ADq  \t a\u200Db \U0001F1EA\U0001F1EA\U0001F1EA x",
+    "ภาษาไทย ภาษา ไทย 12 abc",
+    "Ab.Cd 12:30 a_b  \"q\" 'r' (s) x-y",
+};
+
+// Every text of k_edit_texts with each stretch of whole characters replaced
+// by spaces, as extract_invariants blanks URLs, addresses and phones.
+TEST(Text, TokenSpansAfterEditEqualBreakingTheEditedText) {
+  auto same = [](const std::vector<TokenSpan>& a, const std::vector<TokenSpan>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i].offset != b[i].offset || a[i].length != b[i].length ||
+          a[i].is_word != b[i].is_word) {
+        return false;
+      }
+    }
+    return true;
+  };
+  int compared = 0;
+  for (const std::string& text : k_edit_texts) {
+    for (std::string_view locale : {"en", "et"}) {
+      std::vector<TokenSpan> original;
+      token_spans(text, locale, original);
+      std::vector<std::size_t> starts;  // character boundaries
+      for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+          starts.push_back(i);
+        }
+      }
+      for (std::size_t a = 0; a < starts.size(); ++a) {
+        for (std::size_t b = a + 1; b < starts.size(); ++b) {
+          std::string edited = text;
+          std::fill(edited.begin() + static_cast<long>(starts[a]),
+                    edited.begin() + static_cast<long>(starts[b]), ' ');
+          std::vector<TokenSpan> expected;
+          token_spans(edited, locale, expected);
+          ASSERT_TRUE(same(expected, token_spans_after_edit(text, original, edited, locale)))
+              << "text: " << text << "\nedited: " << edited;
+          ++compared;
+        }
+      }
+    }
+  }
+  EXPECT_GT(compared, 5000);
+}
+
+TEST(Text, TokenSpansMatchForEachToken) {
+  const std::string text = "Täname teid, 14 päeva!\nhttps://x.org";
+  std::vector<TokenSpan> spans;
+  token_spans(text, "et", spans);
+  std::vector<Token> tokens = word_tokens(text, "et");
+  ASSERT_EQ(tokens.size(), spans.size());
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    EXPECT_EQ(tokens[i].offset, spans[i].offset);
+    EXPECT_EQ(tokens[i].text, text.substr(spans[i].offset, spans[i].length));
+    EXPECT_EQ(tokens[i].is_word, spans[i].is_word);
+  }
+}
+
+// char_count counts eight bytes at a time: compare with counting the bytes
+// that do not continue a character, at every length and alignment.
+TEST(Text, CharCountCountsCodePoints) {
+  const std::string text = "aä€𝄞 Täname teid, 14 päeva! \u0301x\U0001F1EA\U0001F1EAend";
+  for (std::size_t begin = 0; begin < text.size(); ++begin) {
+    for (std::size_t end = begin; end <= text.size(); ++end) {
+      const std::string_view piece = std::string_view(text).substr(begin, end - begin);
+      std::size_t expected = 0;
+      for (unsigned char c : piece) expected += (c & 0xC0) != 0x80;
+      ASSERT_EQ(expected, char_count(piece)) << begin << ".." << end;
+    }
+  }
+  EXPECT_EQ(5u, char_count("aä€𝄞b"));
+}
+
+// fold_case folds ASCII and Latin-1 without ICU: compare with ICU's
+// foldCase on every character up to U+00FF, alone and between others, and
+// on texts that leave the fast path half-way.
+TEST(Text, FoldCaseEqualsIcuFolding) {
+  auto icu_fold = [](std::string_view text) {
+    auto u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    u.foldCase();
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+  };
+  std::vector<std::string> texts = {
+      "Straße ÄÖÜ Õ", "ÀÉÎÕÜ×÷ßÿ", "PÄEV Šokk ŽANR", "µ ſ K Ǆ", "Ä\u0301b", "ÉCOLE İstanbul", ""};
+  for (UChar32 c = 1; c <= 0xFF; ++c) {
+    std::string one;
+    icu::UnicodeString(c).toUTF8String(one);
+    texts.push_back(one);
+    texts.push_back("aB" + one + "Ä" + one + "z");
+  }
+  for (const auto& text : texts) EXPECT_EQ(icu_fold(text), fold_case(text)) << text;
 }
 
 TEST(Text, FoldCaseAndNfc) {

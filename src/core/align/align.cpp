@@ -3,6 +3,7 @@
 #include <accord/text.hpp>
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <unordered_set>
@@ -25,29 +26,56 @@ struct Item {
 std::uint64_t hash(std::string_view kind, std::string_view value) {
   // One buffer per thread instead of three temporaries per word; the
   // standard makes hash<string_view> equal hash<string> of the same bytes.
+  // Sized once and filled with memcpy: GCC 12 at -O3 warns (-Wrestrict)
+  // about assign-then-append on a thread_local string.
   thread_local std::string buffer;
-  buffer.assign(kind);
-  buffer += '\x1f';
-  buffer += value;
+  buffer.resize(kind.size() + 1 + value.size());
+  char* out = buffer.data();
+  std::memcpy(out, kind.data(), kind.size());
+  out[kind.size()] = '\x1f';
+  if (!value.empty()) std::memcpy(out + kind.size() + 1, value.data(), value.size());
   return std::hash<std::string_view>{}(buffer);
 }
 
-Invariants add_anchors(const std::string& text, std::string_view language, Item& item) {
-  Invariants inv = extract_invariants(text, language);
+// hash("w", fold_case(WORD)), folding an ASCII word (the most) straight into
+// the buffer: fold_case lower-cases ASCII A-Z and nothing else.
+std::uint64_t word_hash(std::string_view word) {
+  if (!std::all_of(word.begin(), word.end(),
+                   [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return hash("w", fold_case(word));
+  }
+  thread_local std::string buffer;
+  buffer.resize(word.size() + 2);
+  buffer[0] = 'w';
+  buffer[1] = '\x1f';
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    const char c = word[k];
+    buffer[k + 2] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return std::hash<std::string_view>{}(buffer);
+}
+
+// The anchors and words of TEXT, from one word-break pass; returns TEXT's
+// invariants.
+Invariants add_anchors_and_words(const std::string& text, std::string_view language, Item& item) {
+  thread_local std::vector<TokenSpan> spans;
+  Invariants inv = extract_invariants(text, language, spans);
   for (const auto& v : inv.emails) item.anchors.push_back(hash("e", v));
   for (const auto& v : inv.urls) item.anchors.push_back(hash("u", v));
   for (const auto& v : inv.phones) item.anchors.push_back(hash("p", v));
   for (const auto& v : inv.numbers) item.anchors.push_back(hash("n", v));
   for (const auto& v : inv.names) item.anchors.push_back(hash("o", v));
+  const std::string_view all(text);
+  for (const auto& span : spans) {
+    if (!span.is_word) continue;
+    const std::string_view word = all.substr(span.offset, span.length);
+    // At most 4 bytes a character: under 4 bytes is under 4 characters, 16
+    // bytes or more at least 4.
+    if (word.size() < 4 || (word.size() < 16 && char_count(word) < 4)) continue;
+    if (std::isdigit(static_cast<unsigned char>(word[0]))) continue;
+    item.words.push_back(word_hash(word));
+  }
   return inv;
-}
-
-void add_words(const std::string& text, std::string_view language, Item& item) {
-  for_each_token(text, language, [&](std::string_view word, std::size_t, bool is_word) {
-    if (!is_word || char_count(word) < 4) return;
-    if (std::isdigit(static_cast<unsigned char>(word[0]))) return;
-    item.words.push_back(hash("w", fold_case(word)));
-  });
 }
 
 void finish(Item& item) {
@@ -60,15 +88,18 @@ Item section_item(const Section& s, std::string_view language, Invariants& invar
   Item item;
   item.number = s.number;
   item.level = s.level;
-  std::string all = s.title;
+  std::size_t size = s.title.size();
+  for (const auto& b : s.blocks) size += b.text.size() + 1;
+  std::string all;
+  all.reserve(size);  // one allocation, not one per doubling
+  all = s.title;
   for (const auto& b : s.blocks) {
     all += '\n';
     all += b.text;
   }
   item.length = static_cast<double>(char_count(all));
   item.blocks = static_cast<double>(std::max<std::size_t>(1, s.blocks.size()));
-  invariants = add_anchors(all, language, item);
-  add_words(all, language, item);
+  invariants = add_anchors_and_words(all, language, item);
   finish(item);
   return item;
 }
@@ -79,9 +110,8 @@ Item block_item(const Block& b, std::string_view language) {
   item.level = b.depth;
   const std::string& text = b.text.empty() ? b.source : b.text;
   item.length = static_cast<double>(char_count(text));
-  add_anchors(text, language, item);
+  add_anchors_and_words(text, language, item);
   for (const auto& url : b.urls) item.anchors.push_back(hash("u", url));
-  add_words(text, language, item);
   finish(item);
   return item;
 }
@@ -105,17 +135,17 @@ void keep_shared_words(std::vector<Item>& a, std::vector<Item>& b) {
 
 double dice(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
   if (a.empty() && b.empty()) return 1;
+  // Without branches: the comparisons of random hashes are unpredictable.
+  // Equal values move both sides on, so repeats count as in a multiset.
   std::size_t i = 0, j = 0, common = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] == b[j]) {
-      ++common;
-      ++i;
-      ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
+  const std::size_t na = a.size(), nb = b.size();
+  const std::uint64_t* pa = a.data();
+  const std::uint64_t* pb = b.data();
+  while (i < na && j < nb) {
+    const std::uint64_t x = pa[i], y = pb[j];
+    common += x == y;
+    i += x <= y;
+    j += y <= x;
   }
   return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
 }
@@ -126,9 +156,14 @@ Item merge(const Item& a, const Item& b) {
   if (!a.number.empty() && !b.number.empty() && a.number != b.number) m.number.clear();
   m.length += b.length;
   m.blocks += b.blocks;
-  m.anchors.insert(m.anchors.end(), b.anchors.begin(), b.anchors.end());
-  m.words.insert(m.words.end(), b.words.begin(), b.words.end());
-  finish(m);
+  // Both sides are sorted: merging them gives what sorting their
+  // concatenation gives (equal hashes cannot be told apart).
+  m.anchors.resize(a.anchors.size() + b.anchors.size());
+  std::merge(a.anchors.begin(), a.anchors.end(), b.anchors.begin(), b.anchors.end(),
+             m.anchors.begin());
+  m.words.resize(a.words.size() + b.words.size());
+  std::merge(a.words.begin(), a.words.end(), b.words.begin(), b.words.end(), m.words.begin());
+  m.log_length = std::log(std::max(m.length, 1.0));  // as finish() sets it
   return m;
 }
 
@@ -201,10 +236,10 @@ std::vector<AlignedPair> align_items(const std::vector<Item>& src, const std::ve
   std::vector<Item> src_pairs, tgt_pairs;
   for (std::size_t k = 1; k < n; ++k) src_pairs.push_back(merge(src[k - 1], src[k]));
   for (std::size_t k = 1; k < m; ++k) tgt_pairs.push_back(merge(tgt[k - 1], tgt[k]));
-  std::vector<double> cost((n + 1) * (m + 1), inf);
-  std::vector<Step> back((n + 1) * (m + 1), none);
-  auto at = [&](std::size_t i, std::size_t j) { return i * (m + 1) + j; };
-  cost[at(0, 0)] = 0;
+  // The table holds only each row's columns [row_lo, row_hi]: 2,000 × 2,000
+  // sections need some 250,000 cells, not 4 million. A cell outside them
+  // reads as unreachable (infinite cost, no step), as it was never set.
+  std::vector<std::size_t> row_lo(n + 1), row_hi(n + 1), row_start(n + 2, 0);
   for (std::size_t i = 0; i <= n; ++i) {
     std::size_t j_lo = 0, j_hi = m;
     if (!(n <= 300 && m <= 300)) {
@@ -213,6 +248,21 @@ std::vector<AlignedPair> align_items(const std::vector<Item>& src, const std::ve
       j_lo = static_cast<std::size_t>(std::max(0.0, std::floor(diag - static_cast<double>(band))));
       j_hi = std::min(m, static_cast<std::size_t>(std::ceil(diag + static_cast<double>(band))));
     }
+    row_lo[i] = j_lo;
+    row_hi[i] = j_hi;
+    row_start[i + 1] = row_start[i] + (j_hi + 1 - j_lo);
+  }
+  std::vector<double> cost_table(row_start[n + 1], inf);
+  std::vector<Step> back_table(row_start[n + 1], none);
+  auto cost = [&](std::size_t i, std::size_t j) {
+    return j < row_lo[i] || j > row_hi[i] ? inf : cost_table[row_start[i] + (j - row_lo[i])];
+  };
+  auto back = [&](std::size_t i, std::size_t j) {
+    return j < row_lo[i] || j > row_hi[i] ? none : back_table[row_start[i] + (j - row_lo[i])];
+  };
+  cost_table[0] = 0;  // (0, 0): row 0 starts at column 0
+  for (std::size_t i = 0; i <= n; ++i) {
+    const std::size_t j_lo = row_lo[i], j_hi = row_hi[i];
     for (std::size_t j = j_lo; j <= j_hi; ++j) {
       if ((i == 0 && j == 0) || !in_band(i, j)) continue;
       double best = inf;
@@ -226,27 +276,30 @@ std::vector<AlignedPair> align_items(const std::vector<Item>& src, const std::ve
       // A score is at most 1, so a match costs at least k_match_cost: a step
       // that cannot beat the best so far (ties go to the step tried first)
       // is not scored. The result is the same as scoring every step.
+      // The neighbours' costs, each read once (infinite where there is none).
+      const double up = i > 0 ? cost(i - 1, j) : inf;
+      const double left = j > 0 ? cost(i, j - 1) : inf;
+      const double diagonal = i > 0 && j > 0 ? cost(i - 1, j - 1) : inf;
+      const double up2_left = i > 1 && j > 0 ? cost(i - 2, j - 1) : inf;
+      const double up_left2 = i > 0 && j > 1 ? cost(i - 1, j - 2) : inf;
       double skip_best = inf;
-      if (i > 0) skip_best = std::min(skip_best, cost[at(i - 1, j)] + k_skip_cost);
-      if (j > 0) skip_best = std::min(skip_best, cost[at(i, j - 1)] + k_skip_cost);
-      if (i > 0 && j > 0 && cost[at(i - 1, j - 1)] < inf &&
-          !(cost[at(i - 1, j - 1)] + k_match_cost > skip_best)) {
-        consider(cost[at(i - 1, j - 1)], match_cost(scorer.score(src[i - 1], tgt[j - 1])), one_one);
+      if (i > 0) skip_best = std::min(skip_best, up + k_skip_cost);
+      if (j > 0) skip_best = std::min(skip_best, left + k_skip_cost);
+      if (i > 0 && j > 0 && diagonal < inf && !(diagonal + k_match_cost > skip_best)) {
+        consider(diagonal, match_cost(scorer.score(src[i - 1], tgt[j - 1])), one_one);
       }
-      if (i > 0 && cost[at(i - 1, j)] < inf) consider(cost[at(i - 1, j)], k_skip_cost, one_zero);
-      if (j > 0 && cost[at(i, j - 1)] < inf) consider(cost[at(i, j - 1)], k_skip_cost, zero_one);
-      if (i > 1 && j > 0 && cost[at(i - 2, j - 1)] < inf &&
-          cost[at(i - 2, j - 1)] + (k_merge_cost + k_match_cost) < best) {
+      if (i > 0 && up < inf) consider(up, k_skip_cost, one_zero);
+      if (j > 0 && left < inf) consider(left, k_skip_cost, zero_one);
+      if (i > 1 && j > 0 && up2_left < inf && up2_left + (k_merge_cost + k_match_cost) < best) {
         double s = scorer.score(src_pairs[i - 2], tgt[j - 1]);
-        consider(cost[at(i - 2, j - 1)], k_merge_cost + match_cost(s), two_one);
+        consider(up2_left, k_merge_cost + match_cost(s), two_one);
       }
-      if (i > 0 && j > 1 && cost[at(i - 1, j - 2)] < inf &&
-          cost[at(i - 1, j - 2)] + (k_merge_cost + k_match_cost) < best) {
+      if (i > 0 && j > 1 && up_left2 < inf && up_left2 + (k_merge_cost + k_match_cost) < best) {
         double s = scorer.score(src[i - 1], tgt_pairs[j - 2]);
-        consider(cost[at(i - 1, j - 2)], k_merge_cost + match_cost(s), one_two);
+        consider(up_left2, k_merge_cost + match_cost(s), one_two);
       }
-      cost[at(i, j)] = best;
-      back[at(i, j)] = step;
+      cost_table[row_start[i] + (j - j_lo)] = best;
+      back_table[row_start[i] + (j - j_lo)] = step;
     }
   }
 
@@ -254,7 +307,7 @@ std::vector<AlignedPair> align_items(const std::vector<Item>& src, const std::ve
   std::size_t i = n, j = m;
   while (i > 0 || j > 0) {
     AlignedPair p;
-    switch (back[at(i, j)]) {
+    switch (back(i, j)) {
       case one_one:
         p.source = {i - 1};
         p.target = {j - 1};

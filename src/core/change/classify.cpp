@@ -155,7 +155,7 @@ void invariant_reasons(std::string_view old_text, std::string_view new_text,
   auto strip_dates = [](std::string text, const std::vector<std::string>& dates) {
     for (const auto& d : dates) {
       auto pos = text.find(d);
-      if (pos != std::string::npos) text.replace(pos, d.size(), " ");
+      if (pos != std::string::npos) text.replace(pos, d.size(), 1, ' ');
     }
     return text;
   };

@@ -57,7 +57,11 @@ std::string describe(const Section& section) {
 }
 
 std::string section_text(const Section& section) {
-  std::string text = section.title;
+  std::size_t size = section.title.size();
+  for (const auto& b : section.blocks) size += b.text.size() + 1;
+  std::string text;
+  text.reserve(size);  // one allocation, not one per doubling
+  text = section.title;
   for (const auto& b : section.blocks) {
     if (b.text.empty()) continue;
     if (!text.empty()) text += '\n';

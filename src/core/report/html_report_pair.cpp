@@ -253,7 +253,12 @@ struct Side {
 void render_block(const Block& b, const Finding* mark, bool badged, const Layout& layout,
                   std::string& out) {
   out += fmt::format("<div class=\"block k-{}", to_string(b.kind));
-  if (b.depth > 0) out += " d-" + std::to_string(std::min(b.depth, 6));
+  if (b.depth > 0) {
+    // Two appends: GCC 12 at -O3 warns (-Wrestrict, a false positive) about
+    // " d-" + to_string().
+    out += " d-";
+    out += std::to_string(std::min(b.depth, 6));
+  }
   if (mark) out += " hl";
   out += fmt::format("\" data-line=\"{}\"", b.line);
   if (mark) out += " data-mark-rule=\"" + esc(mark->rule) + "\"";

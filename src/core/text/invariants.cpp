@@ -205,51 +205,97 @@ long long number_word_value(std::string_view word, std::string_view language) {
   return it == words.values.end() ? -1 : it->second;
 }
 
-bool is_time_unit(std::string_view word, std::string_view language) {
-  static const std::map<std::string, std::vector<std::string>, std::less<>> k_units = {
-      {"en",
-       {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
-        "minute", "minutes", "business"}},
-      {"et", {"päev", "nädal", "kuu", "aasta", "tund", "tunni", "minut", "tööpäev"}},
-      {"de", {"tag", "woche", "monat", "jahr", "stunde", "minute", "werktag"}},
-      {"fi", {"päivä", "päivää", "viikko", "viikkoa", "kuukausi", "kuukautta", "vuosi", "vuotta"}},
-  };
+namespace {
+
+// The units of time of one language, and the ASCII letters they begin with.
+struct TimeUnits {
+  std::vector<std::string> units;
+  bool whole_words = false;  // English units are whole words; the others stems
+  std::array<bool, 128> first_letters{};
+};
+
+// LANGUAGE's units of time; null for a language without any.
+const TimeUnits* time_units(std::string_view language) {
+  static const std::map<std::string, TimeUnits, std::less<>> k_units = [] {
+    const std::map<std::string, std::vector<std::string>> lists = {
+        {"en",
+         {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+          "minute", "minutes", "business"}},
+        {"et", {"päev", "nädal", "kuu", "aasta", "tund", "tunni", "minut", "tööpäev"}},
+        {"de", {"tag", "woche", "monat", "jahr", "stunde", "minute", "werktag"}},
+        {"fi",
+         {"päivä", "päivää", "viikko", "viikkoa", "kuukausi", "kuukautta", "vuosi", "vuotta"}},
+    };
+    std::map<std::string, TimeUnits, std::less<>> out;
+    for (const auto& [code, units] : lists) {
+      TimeUnits& t = out[code];
+      t.units = units;
+      t.whole_words = code == "en";
+      for (const auto& unit : units) {
+        if (static_cast<unsigned char>(unit[0]) < 0x80)
+          t.first_letters[static_cast<unsigned char>(unit[0])] = true;
+      }
+    }
+    return out;
+  }();
   auto it = k_units.find(language);
-  if (it == k_units.end()) return false;
+  return it == k_units.end() ? nullptr : &it->second;
+}
+
+bool is_unit_of(std::string_view word, const TimeUnits& units) {
   // Most words are not units: an ASCII first letter folds to its lower case
   // whatever follows, so a word whose first letter begins no unit is none.
   if (!word.empty() && static_cast<unsigned char>(word[0]) < 0x80) {
     const char first =
         word[0] >= 'A' && word[0] <= 'Z' ? static_cast<char>(word[0] - 'A' + 'a') : word[0];
-    if (std::none_of(it->second.begin(), it->second.end(),
-                     [&](const std::string& unit) { return unit[0] == first; })) {
-      return false;
+    if (!units.first_letters[static_cast<unsigned char>(first)]) return false;
+  }
+  // An ASCII word folds to its lower case: compared in place, no copy.
+  if (std::all_of(word.begin(), word.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    for (const auto& unit : units.units) {
+      const std::size_t n = units.whole_words ? word.size() : unit.size();
+      if (unit.size() != n && units.whole_words) continue;
+      if (word.size() < n) continue;
+      bool same = true;
+      for (std::size_t k = 0; k < n && same; ++k) same = lower(word[k]) == unit[k];
+      if (same) return true;
     }
+    return false;
   }
   std::string w = fold_case(word);
-  for (const auto& unit : it->second) {
+  for (const auto& unit : units.units) {
     // English units are whole words; Estonian, German and Finnish inflect,
     // so a stem match is needed ("päeva", "päevaga", "Tagen").
-    if (language == "en" ? w == unit : w.rfind(unit, 0) == 0) return true;
+    if (units.whole_words ? w == unit : w.rfind(unit, 0) == 0) return true;
   }
   return false;
 }
 
-Invariants extract_invariants(std::string_view input, std::string_view language) {
-  Invariants out;
-  std::string text(input);
-  take_urls(text, out);
-  take_emails(text, out);
-  take_phones(text, out);
+}  // namespace
 
+bool is_time_unit(std::string_view word, std::string_view language) {
+  const TimeUnits* units = time_units(language);
+  return units != nullptr && is_unit_of(word, *units);
+}
+
+namespace {
+
+// The invariants of TEXT, URLs, addresses and phones already taken into OUT
+// and blanked, from its word-break pieces SPANS.
+void take_words(const std::string& text, const std::vector<TokenSpan>& spans,
+                std::string_view language, Invariants& out) {
   struct Word {
     std::string_view text;
     std::size_t offset;
   };
   std::vector<Word> words;
-  for_each_token(text, language, [&](std::string_view piece, std::size_t offset, bool is_word) {
-    if (is_word) words.push_back({piece, offset});
-  });
+  const std::string_view all(text);
+  for (const auto& span : spans) {
+    if (span.is_word) words.push_back({all.substr(span.offset, span.length), span.offset});
+  }
+  const TimeUnits* units = time_units(language);
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string_view w = words[i].text;
     bool numeric = !w.empty() && std::isdigit(static_cast<unsigned char>(w[0]));
@@ -257,7 +303,7 @@ Invariants extract_invariants(std::string_view input, std::string_view language)
       out.numbers.push_back(canonical_number(w, language));
       continue;
     }
-    if (i + 1 < words.size() && is_time_unit(words[i + 1].text, language)) {
+    if (units != nullptr && i + 1 < words.size() && is_unit_of(words[i + 1].text, *units)) {
       long long v = number_word_value(w, language);
       if (v >= 0) out.numbers.push_back(std::to_string(v));
     }
@@ -271,6 +317,34 @@ Invariants extract_invariants(std::string_view input, std::string_view language)
       out.names.push_back(text.substr(begin, end - begin));
     }
   }
+}
+
+}  // namespace
+
+Invariants extract_invariants(std::string_view input, std::string_view language) {
+  Invariants out;
+  std::string text(input);
+  take_urls(text, out);
+  take_emails(text, out);
+  take_phones(text, out);
+  std::vector<TokenSpan> spans;
+  token_spans(text, language, spans);
+  take_words(text, spans, language, out);
+  return out;
+}
+
+Invariants extract_invariants(std::string_view input, std::string_view language,
+                              std::vector<TokenSpan>& input_spans) {
+  input_spans.clear();
+  token_spans(input, language, input_spans);
+  Invariants out;
+  std::string text(input);
+  take_urls(text, out);
+  take_emails(text, out);
+  take_phones(text, out);
+  // Blanking rewrites bytes in place, so the pieces away from what was
+  // blanked are those of the text as written.
+  take_words(text, token_spans_after_edit(input, input_spans, text, language), language, out);
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include <accord/langid.hpp>
 #include <accord/text.hpp>
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <climits>
 #include <cmath>
@@ -201,6 +202,11 @@ std::string valid_utf8(std::string_view text) {
   const auto length = static_cast<int32_t>(text.size());
   int32_t i = 0;
   while (i < length) {
+    // Runs of ASCII other than NUL are copied as they are.
+    const int32_t run = i;
+    while (i < length && s[i] < 0x80 && s[i] != 0) ++i;
+    out.append(text.substr(static_cast<std::size_t>(run), static_cast<std::size_t>(i - run)));
+    if (i >= length) break;
     int32_t start = i;
     UChar32 c = 0;
     U8_NEXT(s, i, length, c);
@@ -281,9 +287,16 @@ bool is_neutral_chunk(std::string_view raw) {
     return true;
   }
   if (looks_like_domain(s)) return true;
+  // Digits and code characters, as a table: one look-up per byte.
+  static constexpr auto k_code = [] {
+    std::array<bool, 256> table{};
+    for (char c = '0'; c <= '9'; ++c) table[static_cast<unsigned char>(c)] = true;
+    for (char c : std::string_view("_/\\=<>{}[]`#$%^&|~+"))
+      table[static_cast<unsigned char>(c)] = true;
+    return table;
+  }();
   for (char c : s) {
-    if (c >= '0' && c <= '9') return true;
-    if (std::string_view("_/\\=<>{}[]`#$%^&|~+").find(c) != std::string_view::npos) return true;
+    if (k_code[static_cast<unsigned char>(c)]) return true;
   }
   return false;
 }
@@ -306,17 +319,24 @@ WordShape shape_of(std::string_view word) {
   while (i < length) {
     UChar32 c = 0;
     U8_NEXT(s, i, length, c);
-    if (u_isdigit(c)) shape.digit = true;
-    if (!u_isalpha(c)) {
+    // ASCII answered in place: digits are 0-9, letters A-Z (upper) and a-z
+    // (lower), and no ASCII character is title case, as ICU says.
+    const bool ascii = c >= 0 && c < 0x80;
+    const bool is_digit = ascii ? c >= '0' && c <= '9' : u_isdigit(c) != 0;
+    const bool is_upper = ascii ? c >= 'A' && c <= 'Z' : u_isupper(c) || u_istitle(c);
+    const bool is_lower = ascii ? c >= 'a' && c <= 'z' : u_islower(c) != 0;
+    const bool is_alpha = ascii ? is_upper || is_lower : u_isalpha(c) != 0;
+    if (is_digit) shape.digit = true;
+    if (!is_alpha) {
       prev_lower = false;
       continue;
     }
     ++shape.letters;
-    bool up = u_isupper(c) || u_istitle(c);
+    bool up = is_upper;
     if (up) ++shape.upper;
     if (first) shape.first_upper = up;
     if (up && prev_lower) shape.inner_upper_after_lower = true;
-    prev_lower = u_islower(c);
+    prev_lower = is_lower;
     first = false;
   }
   return shape;
@@ -484,21 +504,31 @@ LanguageEvidence LanguageIdentifier::evidence(std::string_view text,
     }
   }
 
-  std::vector<Token> tokens = word_tokens(nfc(clean));
+  // Pieces by position rather than word_tokens' copies: most are dropped.
+  const std::string normal = nfc(clean);
+  thread_local std::vector<TokenSpan> spans;
+  spans.clear();
+  token_spans(normal, "en", spans);
   std::lock_guard lock(impl.mutex);
   bool sentence_start = true;
-  for (auto& token : tokens) {
-    if (!token.is_word) {
-      if (token.text.find_first_of(".!?:;\n") != std::string::npos) sentence_start = true;
+  for (const auto& span : spans) {
+    const std::string_view piece = std::string_view(normal).substr(span.offset, span.length);
+    if (!span.is_word) {
+      for (char c : piece) {
+        if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n') {
+          sentence_start = true;
+        }
+      }
       continue;
     }
     const bool opens_sentence = std::exchange(sentence_start, false);
-    WordShape shape = shape_of(token.text);
+    WordShape shape = shape_of(piece);
     if (shape.digit || shape.letters < 2) continue;
     if (shape.upper == shape.letters) continue;  // acronyms: AS, OÜ, IP, GDPR
     if (shape.inner_upper_after_lower) continue;
-    if (!neutral_words.empty() && neutral_words.contains(fold_case(token.text))) continue;
-    uint32_t mask = impl.accepted_by(token.text);
+    if (!neutral_words.empty() && neutral_words.contains(fold_case(piece))) continue;
+    std::string word(piece);
+    uint32_t mask = impl.accepted_by(word);
     // A capitalised word that every dictionary or none accepts is a name
     // (Tallinn, Aligneri) or a sentence opener shared by all.
     if (shape.first_upper && (mask == 0 || mask == impl.all_mask)) continue;
@@ -506,7 +536,7 @@ LanguageEvidence LanguageIdentifier::evidence(std::string_view text,
     // most often a name or product ("Google Analytics", "Aligner"), so it
     // counts but votes softly; German nouns keep textcat's full weight.
     const double vote = shape.first_upper && !opens_sentence ? k_name_like_vote : 1.0;
-    out.m_words.push_back({std::move(token.text), mask, vote});
+    out.m_words.push_back({std::move(word), mask, vote});
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include <accord/text.hpp>
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -177,15 +178,33 @@ std::string nfc(std::string_view text) {
 }
 
 std::string fold_case(std::string_view text) {
-  // ASCII folds by lower-casing; most words in most policies are ASCII.
-  if (std::all_of(text.begin(), text.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out(text);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  // ASCII and Latin-1 (U+00C0-U+00FF: a 0xC3 lead byte; most words of most
+  // European policies) fold in place, as CaseFolding.txt says: A-Z and
+  // U+00C0-U+00DE but U+00D7 to the code point 0x20 above, U+00DF (ß) to
+  // "ss", the rest to themselves. Folding looks at no context, so a text
+  // folds character by character; with any other character ICU folds it.
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+      ++i;
+      continue;
     }
-    return out;
+    if (c != 0xC3 || i + 1 >= text.size()) break;
+    const auto d = static_cast<unsigned char>(text[i + 1]);
+    if (d < 0x80 || d > 0xBF) break;
+    if (d == 0x9F) {
+      out += "ss";
+    } else {
+      out += '\xC3';
+      out += static_cast<char>(d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+    }
+    i += 2;
   }
+  if (i == text.size()) return out;
   auto u = from_utf8(text);
   u.foldCase();
   return to_utf8(u);
@@ -283,6 +302,89 @@ void for_each_token(std::string_view text, std::string_view locale,
   }
 }
 
+void token_spans(std::string_view text, std::string_view locale, std::vector<TokenSpan>& out) {
+  if (text.empty()) return;
+  AttachedIterator attached(word_iterator<0>(locale), text);
+  icu::BreakIterator& it = *attached;
+  int32_t prev = it.first();
+  for (int32_t next = it.next(); next != icu::BreakIterator::DONE; prev = next, next = it.next()) {
+    out.push_back(TokenSpan{static_cast<std::size_t>(prev), static_cast<std::size_t>(next - prev),
+                            at_word(it)});
+  }
+}
+
+namespace {
+
+// A position where UAX #29 breaks whatever the text around it: between an
+// ASCII space and an ASCII character that is not one, either way round. No
+// rule joins them (WB3d joins two spaces, WB4 attaches only Extend, Format
+// and ZWJ, which are never ASCII), and no rule's context reaches across the
+// space: the look-ahead of WB6/7, WB7b/c and WB11/12 passes only Extend and
+// Format characters, and WB15/16 count regional indicators only. The text's
+// ends count as cuts.
+bool is_cut(std::string_view text, std::size_t at) {
+  if (at == 0 || at >= text.size()) return true;
+  const auto left = static_cast<unsigned char>(text[at - 1]);
+  const auto right = static_cast<unsigned char>(text[at]);
+  if (left >= 0x80 || right >= 0x80) return false;
+  return (left == ' ') != (right == ' ');
+}
+
+}  // namespace
+
+std::vector<TokenSpan> token_spans_after_edit(std::string_view original,
+                                              const std::vector<TokenSpan>& original_spans,
+                                              std::string_view edited, std::string_view locale) {
+  std::vector<TokenSpan> out;
+  auto whole = [&] {
+    out.clear();
+    token_spans(edited, locale, out);
+    return out;
+  };
+  const std::size_t n = edited.size();
+  if (original.size() != n) return whole();
+  if (original == edited) return original_spans;
+  auto cut = [&](std::size_t at) { return is_cut(original, at) && is_cut(edited, at); };
+  std::vector<TokenSpan> piece;
+  std::size_t next_span = 0;  // the first of ORIGINAL_SPANS not yet copied or passed
+  // Copies ORIGINAL's spans over [from, to), both of them breaks of ORIGINAL,
+  // or says that ICU did not break ORIGINAL at one of them.
+  auto copy_until = [&](std::size_t to, bool keep) {
+    while (next_span < original_spans.size() && original_spans[next_span].offset < to) {
+      const TokenSpan& span = original_spans[next_span++];
+      if (span.offset + span.length > to) return false;
+      if (keep) out.push_back(span);
+    }
+    return next_span == original_spans.size() ? to == n : original_spans[next_span].offset == to;
+  };
+  std::size_t pos = 0;  // a cut; EDITED before it is done
+  while (pos < n) {
+    std::size_t diff = pos;
+    // Eight bytes at a time to the word that differs, then byte by byte.
+    while (diff + 8 <= n && std::memcmp(original.data() + diff, edited.data() + diff, 8) == 0) {
+      diff += 8;
+    }
+    while (diff < n && original[diff] == edited[diff]) ++diff;
+    if (diff == n) {
+      if (!copy_until(n, true)) return whole();
+      break;
+    }
+    std::size_t begin = diff;
+    while (!cut(begin)) --begin;  // stops at POS at the latest: POS is a cut
+    std::size_t end = diff + 1;
+    while (!cut(end)) ++end;  // stops at N at the latest
+    if (!copy_until(begin, true) || !copy_until(end, false)) return whole();
+    piece.clear();
+    token_spans(edited.substr(begin, end - begin), locale, piece);
+    for (auto span : piece) {
+      span.offset += begin;
+      out.push_back(span);
+    }
+    pos = end;
+  }
+  return out;
+}
+
 bool same_words(std::string_view a, std::string_view b, std::string_view locale) {
   if (a == b) return true;
   // A text to attach must have an address, even when empty.
@@ -310,9 +412,22 @@ std::vector<Token> word_tokens(std::string_view text, std::string_view locale) {
 }
 
 std::size_t char_count(std::string_view text) {
-  std::size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
+  // Bytes minus continuation bytes (10xxxxxx), eight at a time: x & ~(x << 1)
+  // has bit 7 of a byte set where the byte's bit 7 is set and bit 6 clear.
+  std::size_t continuation = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, text.data() + i, 8);
+    // One bit per byte moved to bit 0, then the eight bytes summed by a
+    // multiplication into the top byte (no popcnt instruction in baseline x86-64).
+    const std::uint64_t marks = ((x & ~(x << 1)) >> 7) & std::uint64_t{0x0101010101010101};
+    continuation += static_cast<std::size_t>((marks * std::uint64_t{0x0101010101010101}) >> 56);
+  }
+  for (; i < text.size(); ++i) {
+    continuation += (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  }
+  return text.size() - continuation;
 }
 
 std::string trim(std::string_view text) {
