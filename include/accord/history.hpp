@@ -237,16 +237,24 @@ class GitDocument {
   // DOC relative to the work tree's root, '/'-separated.
   const std::string& path() const;
 
+  // Uses OTHER's open repository, and so its object cache, from now on, when
+  // both documents are in the same repository (the same work-tree root);
+  // this document's own is closed unless something else shares it. Returns
+  // whether they now share one. Several documents of a site then keep one
+  // repository open instead of one each.
+  bool share_repository(const GitDocument& other);
+
   // The versions of the document reachable from options.rev, newest first,
   // following renames.
   History log(const LogOptions& options = {}) const;
 
   // FIRST.log(FIRST_OPTIONS) and SECOND.log(SECOND_OPTIONS), in that order,
   // from one walk of the commits when both documents are in one repository
-  // and the options name the same rev (else two walks). FIRST's history is
-  // complete, more_changes calls included, before SECOND's versions are
-  // read, so SECOND_OPTIONS.more_changes may depend on it. Progress is
-  // FIRST_OPTIONS'.
+  // and the options name the same rev (else two walks, each reporting its
+  // own options' progress). FIRST's history is complete, more_changes calls
+  // included, before SECOND's versions are read, so
+  // SECOND_OPTIONS.more_changes may depend on it. The one walk reports
+  // FIRST_OPTIONS' progress.
   static std::pair<History, History> log_both(const GitDocument& first,
                                               const LogOptions& first_options,
                                               const GitDocument& second,

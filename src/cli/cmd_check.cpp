@@ -3,12 +3,12 @@
 #include <accord/document.hpp>
 #include <accord/history.hpp>
 #include <algorithm>
-#include <exception>
 #include <filesystem>
 #include <future>
 #include <memory>
 #include <optional>
 #include <set>
+#include <system_error>
 
 #include "cli.hpp"
 #include "findings_format.hpp"
@@ -36,26 +36,32 @@ bool in_repository(const std::filesystem::path& dir) {
 }
 
 // The LanguageIdentifier of LANGUAGES, loaded on another thread from
-// construction on, while the documents and their history are read: loading
-// the hunspell dictionaries takes about as long as walking a 10,000-commit
-// history. get() waits for it, rethrows the loader's Error, and keeps the
-// identifier until exit (see keep_until_exit).
+// construction on, while the first pair's documents and history are read:
+// loading the hunspell dictionaries takes about as long as walking a
+// 10,000-commit history. get() waits for it, rethrows the loader's Error
+// (a missing dictionary), and keeps the identifier until exit (see
+// keep_until_exit); call it until it has returned once, not after it threw.
+// An error of the first pair's documents or history is reported before the
+// loader's. Where no thread can be started, the identifier loads in get().
+// Until get() returns, the main thread must not create or destroy a
+// Hunspell object (lazy_speller, another LanguageIdentifier): hunspell 1.7
+// counts the users of a process-wide table without a lock.
 class BackgroundIdentifier {
  public:
-  explicit BackgroundIdentifier(std::vector<std::string> languages)
-      : m_loading(std::async(std::launch::async, [languages = std::move(languages)] {
-          return std::make_shared<const LanguageIdentifier>(languages);
-        })) {}
+  explicit BackgroundIdentifier(std::vector<std::string> languages) {
+    auto load = [languages = std::move(languages)] {
+      return std::make_shared<const LanguageIdentifier>(languages);
+    };
+    try {
+      m_loading = std::async(std::launch::async, load);
+    } catch (const std::system_error&) {
+      m_loading = std::async(std::launch::deferred, load);  // no thread to be had
+    }
+  }
 
   const LanguageIdentifier& get() {
-    if (m_failed) std::rethrow_exception(m_failed);
     if (!m_ready) {
-      try {
-        m_ready = m_loading.get();
-      } catch (...) {
-        m_failed = std::current_exception();
-        throw;
-      }
+      m_ready = m_loading.get();
       keep_until_exit(m_ready);
     }
     return *m_ready;
@@ -64,7 +70,6 @@ class BackgroundIdentifier {
  private:
   std::future<std::shared_ptr<const LanguageIdentifier>> m_loading;
   std::shared_ptr<const LanguageIdentifier> m_ready;
-  std::exception_ptr m_failed;
 };
 
 int run_check(const CheckOptions& opts, const GlobalOptions& global) {
@@ -87,13 +92,13 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
       std::string source_path = (root / s.pair.source).string();
       std::string target_path = (root / s.pair.target).string();
       std::optional<PairHistory> history;
-      // Kept until exit (see keep_until_exit), with their repositories'
-      // object caches.
+      // Kept until exit, one repository per work tree: see
+      // open_kept_document.
       GitDocument* source_git = nullptr;
       GitDocument* target_git = nullptr;
       if (in_repository(root)) {
-        source_git = &make_until_exit<GitDocument>(source_path);
-        target_git = &make_until_exit<GitDocument>(target_path);
+        source_git = &open_kept_document(source_path);
+        target_git = &open_kept_document(target_path);
       } else if (!opts.rev.empty()) {
         throw Error(root.string(), 0, "--rev needs a git repository, and this site is not in one",
                     "run accord check without --rev, or from inside the repository");

@@ -19,6 +19,7 @@
 
 #include "cli.hpp"
 #include "pair_set.hpp"
+#include "revision_input.hpp"
 
 namespace accord::cli {
 namespace {
@@ -80,8 +81,9 @@ int run_report(const ReportOptions& opts, const GlobalOptions& global) {
       if (in_repository(root)) {
         LogOptions log;  // HEAD, with section changes for the outdated rule
         pair_history.emplace();
-        const GitDocument& source_git = make_until_exit<GitDocument>(source_path);
-        const GitDocument& target_git = make_until_exit<GitDocument>(target_path);
+        // Kept until exit, one repository per work tree.
+        const GitDocument& source_git = open_kept_document(source_path);
+        const GitDocument& target_git = open_kept_document(target_path);
         // One walk of the commits for both.
         std::tie(pair_history->source, pair_history->target) =
             GitDocument::log_both(source_git, log, target_git, log);

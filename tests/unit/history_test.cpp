@@ -354,6 +354,66 @@ TEST(History, LogBothEqualsEachDocumentsLog) {
   expect_log_both_equals_log(clone, "content/privacy.en.md", "content/et/privacy.md");
 }
 
+TEST(History, LogBothFollowsMergesAndFallsBackForTwoRevisions) {
+  TestRepo repo;
+  const std::string r = repo.path().string();
+  repo.write("content/privacy.en.md", page("One."));
+  repo.write("content/privacy.et.md", page("Üks."));
+  repo.commit("Both", k_jan1);
+  // The English page changes on both sides of a merge, in different
+  // sections; the Estonian one only on the main line.
+  shell("git -C " + r + " checkout -q -b side");
+  std::string side = page("One.");
+  side.replace(side.find("name and e-mail"), 15, "name, e-mail");
+  repo.write("content/privacy.en.md", side);
+  repo.commit("Side: section 2", k_jan1 + k_day);
+  shell("git -C " + r + " checkout -q -");
+  repo.write("content/privacy.en.md", page("Two."));
+  repo.write("content/privacy.et.md", page("Kaks."));
+  repo.commit("Main: section 1", k_jan1 + 2 * k_day);
+  shell("cd " + r +
+        " && GIT_AUTHOR_DATE='@1704326400 +0000' GIT_COMMITTER_DATE='@1704326400 +0000' "
+        "git -c user.name='Accord Test' -c user.email=test@example.org merge -q --no-ff "
+        "--no-edit side >/dev/null");
+  History en = GitDocument((repo.path() / "content/privacy.en.md").string()).log();
+  ASSERT_EQ(en.versions.size(), 4u);  // the merge, both sides, the first
+  EXPECT_EQ(en.versions[0].commit.summary, "Merge branch 'side'");
+  expect_log_both_equals_log(repo.path(), "content/privacy.en.md", "content/privacy.et.md");
+  expect_log_both_equals_log(repo.path(), "content/privacy.et.md", "content/privacy.en.md");
+
+  // Two revisions: two walks, the same answers.
+  GitDocument first((repo.path() / "content/privacy.en.md").string());
+  GitDocument second((repo.path() / "content/privacy.et.md").string());
+  LogOptions head;
+  LogOptions older;
+  older.rev = "HEAD~1";
+  auto [a, b] = GitDocument::log_both(first, head, second, older);
+  EXPECT_EQ(to_json(a).dump(1), to_json(first.log(head)).dump(1));
+  EXPECT_EQ(to_json(b).dump(1), to_json(second.log(older)).dump(1));
+  EXPECT_EQ(b.rev, "HEAD~1");
+}
+
+TEST(History, ShareRepositoryOnlyWithinOneWorkTree) {
+  TestRepo repo;
+  repo.write("content/privacy.en.md", page("One."));
+  repo.write("content/privacy.et.md", page("Üks."));
+  repo.commit("Both", k_jan1);
+  TestRepo other;
+  other.write("privacy.md", page("Other."));
+  other.commit("Other", k_jan1);
+
+  GitDocument en((repo.path() / "content/privacy.en.md").string());
+  GitDocument et((repo.path() / "content/privacy.et.md").string());
+  GitDocument elsewhere((other.path() / "privacy.md").string());
+  const std::string et_log = to_json(et.log()).dump(1);
+  EXPECT_FALSE(elsewhere.share_repository(en));
+  EXPECT_TRUE(et.share_repository(en));
+  EXPECT_TRUE(et.share_repository(en));  // already shared
+  EXPECT_EQ(to_json(et.log()).dump(1), et_log);
+  EXPECT_EQ(et.path(), "content/privacy.et.md");
+  EXPECT_EQ(elsewhere.log().versions.size(), 1u);
+}
+
 TEST(Git, NotARepository) {
   TempDir dir;
   test::write_file(dir / "privacy.md", page("Hello."));

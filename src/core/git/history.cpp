@@ -3,6 +3,7 @@
 #include <accord/history.hpp>
 #include <chrono>
 #include <list>
+#include <memory>
 #include <unordered_map>
 
 #include "git/handles.hpp"
@@ -175,19 +176,26 @@ std::shared_ptr<const VersionSections> parent_sections(SectionsCache& cache,
 // ---- GitDocument -----------------------------------------------------------
 
 struct GitDocument::Impl {
-  Repository repo;
+  std::shared_ptr<const Repository> repo;  // shared by share_repository()
   std::string path;
 };
 
 GitDocument::GitDocument(const std::string& doc) : m_impl(std::make_unique<Impl>()) {
-  m_impl->repo = Repository::discover(doc, &m_impl->path);
+  m_impl->repo = std::make_shared<const Repository>(Repository::discover(doc, &m_impl->path));
 }
 
 GitDocument::~GitDocument() = default;
 GitDocument::GitDocument(GitDocument&&) noexcept = default;
 GitDocument& GitDocument::operator=(GitDocument&&) noexcept = default;
 
-const std::string& GitDocument::repository() const { return m_impl->repo.root(); }
+const std::string& GitDocument::repository() const { return m_impl->repo->root(); }
+
+bool GitDocument::share_repository(const GitDocument& other) {
+  if (m_impl->repo == other.m_impl->repo) return true;
+  if (repository() != other.repository()) return false;
+  m_impl->repo = other.m_impl->repo;
+  return true;
+}
 const std::string& GitDocument::path() const { return m_impl->path; }
 
 namespace {
@@ -253,7 +261,7 @@ History make_history(const Repository& repo, const std::string& path, const git_
 }  // namespace
 
 History GitDocument::log(const LogOptions& options) const {
-  const Repository& repo = m_impl->repo;
+  const Repository& repo = *m_impl->repo;
   git_oid start = repo.resolve(options.rev);
   if (!exists_at(repo, start, m_impl->path)) fail_not_in_rev(repo, m_impl->path, options.rev);
   std::vector<WalkResult> walks =
@@ -269,7 +277,7 @@ std::pair<History, History> GitDocument::log_both(const GitDocument& first,
     History a = first.log(first_options);
     return {std::move(a), second.log(second_options)};
   }
-  const Repository& repo = first.m_impl->repo;
+  const Repository& repo = *first.m_impl->repo;
   git_oid start = repo.resolve(first_options.rev);
   for (const GitDocument* d : {&first, &second}) {
     if (!exists_at(repo, start, d->path())) fail_not_in_rev(repo, d->path(), first_options.rev);
@@ -282,7 +290,7 @@ std::pair<History, History> GitDocument::log_both(const GitDocument& first,
 }
 
 VersionText GitDocument::text_at(const std::string& rev) const {
-  const Repository& repo = m_impl->repo;
+  const Repository& repo = *m_impl->repo;
   git_oid commit = repo.resolve(rev);
   std::string path = m_impl->path;
   if (!exists_at(repo, commit, path)) {
@@ -308,15 +316,15 @@ VersionText GitDocument::text_at(const std::string& rev) const {
 VersionText GitDocument::text_of(const Version& version) const {
   git_oid blob;
   if (git_oid_fromstrn(&blob, version.blob.data(), version.blob.size()) < 0) {
-    throw Error(m_impl->repo.root(), 0, "'" + version.blob + "' is not an object id",
+    throw Error(m_impl->repo->root(), 0, "'" + version.blob + "' is not an object id",
                 "pass a version returned by log()");
   }
-  return VersionText{version.commit.id, version.path, m_impl->repo.blob(blob)};
+  return VersionText{version.commit.id, version.path, m_impl->repo->blob(blob)};
 }
 
 Blame GitDocument::blame(const std::string& rev, const ProgressCallback& progress,
                          const std::optional<ClassifyOptions>& classify) const {
-  const Repository& repo = m_impl->repo;
+  const Repository& repo = *m_impl->repo;
   git_oid start = repo.resolve(rev);
   if (!exists_at(repo, start, m_impl->path)) fail_not_in_rev(repo, m_impl->path, rev);
   WalkResult walk = std::move(walk_history(repo, start, {m_impl->path}, false, progress)[0]);
