@@ -1,6 +1,7 @@
 // accord check and accord align through the built binary.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -186,6 +187,29 @@ TEST(CliCheckHistory, UnknownRevisionIsExit2) {
   EXPECT_EQ(1, std::count(r.err.begin(), r.err.end(), '\n')) << r.err;
 }
 
+// Sets an environment variable for one scope (run_accord passes this
+// process's environment on).
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const std::string& value) : m_name(name) {
+    if (const char* old = std::getenv(name)) m_saved = old;
+    setenv(name, value.c_str(), 1);
+  }
+  ~ScopedEnv() {
+    if (m_saved) {
+      setenv(m_name, m_saved->c_str(), 1);
+    } else {
+      unsetenv(m_name);
+    }
+  }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* m_name;
+  std::optional<std::string> m_saved;
+};
+
 // The dictionaries load while the history is read; their failure must still
 // be an error of its own, not a history problem that skips the rules.
 TEST(CliCheckHistory, MissingDictionaryIsExit2InARepository) {
@@ -194,15 +218,8 @@ TEST(CliCheckHistory, MissingDictionaryIsExit2InARepository) {
   repo.write("content/p.et.md", slurp(source_dir() / "fixtures/translated/content/privacy.et.md"));
   repo.commit("First", 1767261600);
   test::TempDir empty;
-  const char* old = std::getenv("ACCORD_HUNSPELL_DIR");
-  std::optional<std::string> saved = old ? std::optional<std::string>(old) : std::nullopt;
-  setenv("ACCORD_HUNSPELL_DIR", empty.path().c_str(), 1);
+  ScopedEnv env("ACCORD_HUNSPELL_DIR", empty.path().string());
   auto r = run_accord({"check"}, repo.path());
-  if (saved) {
-    setenv("ACCORD_HUNSPELL_DIR", saved->c_str(), 1);
-  } else {
-    unsetenv("ACCORD_HUNSPELL_DIR");
-  }
   EXPECT_EQ(2, r.exit_code) << r.out << r.err;
   EXPECT_EQ("", r.out);
   EXPECT_EQ("accord: error: " + (empty.path() / "en_US.dic").string() +
@@ -210,6 +227,19 @@ TEST(CliCheckHistory, MissingDictionaryIsExit2InARepository) {
                 "hunspell-en-us, or set ACCORD_HUNSPELL_DIR to a folder with en_US.aff and "
                 "en_US.dic\n",
             r.err);
+}
+
+// While the dictionaries load, an error of the first pair's revision comes
+// first: one message, exit 2, never a crash from the abandoned loader.
+TEST(CliCheckHistory, UnknownRevisionWinsOverAMissingDictionary) {
+  test::TempDir empty;
+  ScopedEnv env("ACCORD_HUNSPELL_DIR", empty.path().string());
+  auto r = run_accord({"check", "fixtures/site", "--rev", "no-such-rev"}, source_dir());
+  EXPECT_EQ(2, r.exit_code) << r.err;
+  EXPECT_EQ("", r.out);
+  EXPECT_EQ(0u, r.err.rfind("accord: error: ", 0)) << r.err;
+  EXPECT_NE(std::string::npos, r.err.find("no-such-rev")) << r.err;
+  EXPECT_EQ(1, std::count(r.err.begin(), r.err.end(), '\n')) << r.err;
 }
 
 }  // namespace
