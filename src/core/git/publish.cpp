@@ -70,13 +70,7 @@ struct PolicyTag {
 // The latest `policy/<PATH>/<date>` annotated tag: the latest date, then the
 // latest tagger time.
 std::optional<PolicyTag> latest_tag(const Repository& repo, const std::string& path) {
-  git_reference_iterator* raw = nullptr;
-  if (git_reference_iterator_glob_new(&raw, repo.get(), "refs/tags/policy/*") < 0) {
-    std::string text = last_error_text();
-    throw Error(repo.root(), 0, "cannot list the tags: " + text,
-                "check the repository with `git fsck`");
-  }
-  ReferenceIteratorHandle it(raw);
+  ReferenceIteratorHandle it = repo.policy_tags();
   const std::string prefix = "refs/tags/policy/" + path + "/";
   std::optional<PolicyTag> best;
   git_reference* ref_raw = nullptr;

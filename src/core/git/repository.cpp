@@ -201,4 +201,13 @@ void Repository::fail_object(const git_oid& id, const std::string& text) const {
   throw Error(m_root, 0, "cannot read object " + to_hex(id) + ": " + text, k_fsck_hint);
 }
 
+ReferenceIteratorHandle Repository::policy_tags() const {
+  git_reference_iterator* raw = nullptr;
+  if (git_reference_iterator_glob_new(&raw, get(), "refs/tags/policy/*") < 0) {
+    std::string text = last_error_text();
+    throw Error(root(), 0, "cannot list the tags: " + text, "check the repository with `git fsck`");
+  }
+  return ReferenceIteratorHandle(raw);
+}
+
 }  // namespace accord::git

@@ -37,6 +37,10 @@ class Repository {
   bool shallow() const { return !m_shallow.empty(); }
   // True when ID is a commit whose parents a shallow clone does not have.
   bool at_shallow_boundary(const git_oid& id) const { return m_shallow.count(id) != 0; }
+  // The references refs/tags/policy/* (`accord publish`'s tags), in no
+  // particular order. Throws Error naming the repository when they cannot
+  // be listed.
+  ReferenceIteratorHandle policy_tags() const;
 
   // Throws Error "ROOT: cannot read object ID: TEXT; …". TEXT is libgit2's
   // message, already copied by the caller.

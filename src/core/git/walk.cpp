@@ -404,13 +404,7 @@ class Walker {
   // Annotated tags policy/<path>/<date> and the date their message records.
   OidMap read_tags() {
     OidMap out;
-    git_reference_iterator* raw = nullptr;
-    if (git_reference_iterator_glob_new(&raw, m_repo.get(), "refs/tags/policy/*") < 0) {
-      std::string text = last_error_text();
-      throw Error(m_repo.root(), 0, "cannot list the tags: " + text,
-                  "check the repository with `git fsck`");
-    }
-    ReferenceIteratorHandle it(raw);
+    ReferenceIteratorHandle it = m_repo.policy_tags();
     git_reference* ref_raw = nullptr;
     while (git_reference_next(&ref_raw, it.get()) == 0) {
       ReferenceHandle ref(ref_raw);

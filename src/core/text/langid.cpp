@@ -1,11 +1,7 @@
 #include <fingerprint.h>
 #include <fmt/format.h>
-#include <hunspell.h>
 #include <textcat.h>
 #include <unicode/uchar.h>
-#include <unicode/ucnv.h>
-#include <unicode/ucnv_err.h>
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <accord/langid.hpp>
@@ -16,33 +12,18 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
+#include "text/langid_data.hpp"
+
 namespace accord {
 namespace {
 
-template <auto Free>
-struct CDeleter {
-  template <class T>
-  void operator()(T* p) const noexcept {
-    Free(p);
-  }
-};
-template <class T, auto Free>
-using Handle = std::unique_ptr<T, CDeleter<Free>>;
+using namespace langid_data;
 
-using Fingerprint = Handle<void, fp_Done>;
-using Hunspeller = Handle<Hunhandle, Hunspell_destroy>;
-using Converter = Handle<UConverter, ucnv_close>;
-
-// libexttextcat's own cap on a fingerprint's size (constants.h MAXNGRAMS).
-constexpr int k_max_ngrams = 400;
 // Cache of hunspell verdicts; cleared when it grows past this many words so
 // that a long-running process does not grow without bound.
 constexpr std::size_t k_max_cached_words = 200000;
@@ -61,136 +42,9 @@ constexpr double k_hunspell_prior = 0.5;
 constexpr double k_full_confidence_words = 4.0;
 constexpr double k_name_like_vote = 0.25;
 
-struct KnownLanguage {
-  std::string_view code;
-  std::string_view dictionary;
-  std::string_view package;  // Debian package with the dictionary; empty: none exists
-};
-
-// The languages the fixtures and Debian 12 were checked for; other codes get
-// the generic "xx_XX" name and hint.
-constexpr KnownLanguage k_known_languages[] = {
-    {"et", "et_EE", "myspell-et"},
-    {"en", "en_US", "hunspell-en-us"},
-    {"de", "de_DE", "hunspell-de-de"},
-    {"fi", "fi_FI", ""},  // Debian packages Finnish for voikko, not hunspell
-};
-
-const KnownLanguage* find_known(std::string_view code) {
-  for (const auto& k : k_known_languages) {
-    if (k.code == code) return &k;
-  }
-  return nullptr;
-}
-
-std::string resolve_dir(const std::string& option, const char* env_name, const char* built_in) {
-  if (!option.empty()) return option;
-  if (const char* env = std::getenv(env_name); env != nullptr && *env != '\0') return env;
-  return built_in;
-}
-
 bool is_language_code(std::string_view code) {
   if (code.size() < 2 || code.size() > 3) return false;
   return std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
-bool readable_file(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return false;
-  std::ifstream in(path, std::ios::binary);
-  return static_cast<bool>(in);
-}
-
-Fingerprint load_fingerprint(const std::string& language, const std::string& dir) {
-  const std::string path = (std::filesystem::path(dir) / (language + ".lm")).string();
-  if (!readable_file(path)) {
-    throw Error(path, 0, fmt::format("no libexttextcat fingerprint for language \"{}\"", language),
-                "install the Debian package libexttextcat-data, or set ACCORD_TEXTCAT_DIR to a "
-                "folder that has " +
-                    language + ".lm");
-  }
-  Fingerprint fp(fp_Init(language.c_str()));
-  if (!fp) throw Error(path, 0, "libexttextcat could not allocate a fingerprint");
-  fp_SetProperty(fp.get(), TCPROP_UTF8AWARE, TC_TRUE);
-  if (fp_Read(fp.get(), path.c_str(), k_max_ngrams) == 0) {
-    throw Error(path, 0, "libexttextcat could not read the fingerprint",
-                "check the file; reinstall libexttextcat-data");
-  }
-  return fp;
-}
-
-struct Dictionary {
-  std::string language;
-  Hunspeller handle;
-  Converter converter;  // null when the dictionary is UTF-8
-};
-
-std::string missing_dictionary_hint(const std::string& language, const std::string& name,
-                                    bool name_is_default) {
-  const KnownLanguage* known = find_known(language);
-  std::string files = fmt::format("{}.aff and {}.dic", name, name);
-  if (name_is_default && known != nullptr && !known->package.empty()) {
-    return fmt::format(
-        "install the Debian package {}, or set ACCORD_HUNSPELL_DIR to a folder with {}",
-        known->package, files);
-  }
-  if (name_is_default && known != nullptr) {
-    return fmt::format(
-        "Debian has no hunspell package for \"{}\"; set ACCORD_HUNSPELL_DIR to a "
-        "folder with {}",
-        language, files);
-  }
-  return fmt::format(
-      "install a hunspell dictionary for \"{}\", or set ACCORD_HUNSPELL_DIR to a "
-      "folder with {}",
-      language, files);
-}
-
-Dictionary load_dictionary(const std::string& language, const std::string& name,
-                           bool name_is_default, const std::string& dir) {
-  const auto base = std::filesystem::path(dir) / name;
-  const std::string aff = base.string() + ".aff";
-  const std::string dic = base.string() + ".dic";
-  for (const std::string& path : {dic, aff}) {
-    if (!readable_file(path)) {
-      throw Error(path, 0, fmt::format("no hunspell dictionary for language \"{}\"", language),
-                  missing_dictionary_hint(language, name, name_is_default));
-    }
-  }
-  Dictionary d{language, Hunspeller(Hunspell_create(aff.c_str(), dic.c_str())), nullptr};
-  if (!d.handle) throw Error(dic, 0, "hunspell could not load the dictionary");
-  // The .aff file's SET line names the encoding hunspell expects words in;
-  // Debian's et_EE is still ISO-8859-15.
-  const char* set = Hunspell_get_dic_encoding(d.handle.get());
-  std::string encoding = set != nullptr ? set : "ISO8859-1";
-  std::string upper;
-  for (char c : encoding) upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-  if (upper != "UTF-8" && upper != "UTF8") {
-    UErrorCode status = U_ZERO_ERROR;
-    d.converter.reset(ucnv_open(encoding.c_str(), &status));
-    if (U_FAILURE(status) || !d.converter) {
-      throw Error(aff, 0, fmt::format("unknown character set \"{}\" in the SET line", encoding),
-                  "fix the SET line or use another dictionary");
-    }
-    // A word the dictionary's charset cannot spell is simply not in it.
-    status = U_ZERO_ERROR;
-    ucnv_setFromUCallBack(d.converter.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
-                          &status);
-  }
-  return d;
-}
-
-bool spell(const Dictionary& d, const std::string& utf8_word) {
-  if (!d.converter) return Hunspell_spell(d.handle.get(), utf8_word.c_str()) != 0;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8_word);
-  std::string bytes(static_cast<std::size_t>(u.length()) * 4 + 4, '\0');
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t n = ucnv_fromUChars(d.converter.get(), bytes.data(), static_cast<int32_t>(bytes.size()),
-                              u.getBuffer(), u.length(), &status);
-  ucnv_reset(d.converter.get());
-  if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING) return false;
-  bytes.resize(static_cast<std::size_t>(n));
-  return Hunspell_spell(d.handle.get(), bytes.c_str()) != 0;
 }
 
 // Replaces ill-formed UTF-8 with spaces so the ICU and textcat steps only
@@ -358,13 +212,6 @@ std::string for_lookup(std::string_view word) {
 }
 
 }  // namespace
-
-std::string default_hunspell_dictionary(std::string_view language) {
-  if (const KnownLanguage* known = find_known(language)) return std::string(known->dictionary);
-  std::string upper;
-  for (char c : language) upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-  return fmt::format("{}_{}", language, upper);
-}
 
 struct LanguageIdentifier::Impl {
   std::vector<std::string> languages;
