@@ -18,8 +18,9 @@ std::string error(std::string_view text) {
 }
 
 TEST(FrontMatter, YamlKeepsKeyOrderLinesAndTypes) {
-  auto s = ok("---\ntitle: Privaatsuspoliitika\nweight: 3\ndraft: false\ndescription: \"true\"\n"
-              "tags: [a, b]\n---\nbody\n");
+  auto s =
+      ok("---\ntitle: Privaatsuspoliitika\nweight: 3\ndraft: false\ndescription: \"true\"\n"
+         "tags: [a, b]\n---\nbody\n");
   const auto& fm = s.front_matter;
   EXPECT_EQ(FrontMatterFormat::yaml, fm.format);
   EXPECT_EQ(1, fm.line);
@@ -40,8 +41,36 @@ TEST(FrontMatter, YamlKeepsKeyOrderLinesAndTypes) {
             s.body_offset);
 }
 
+// yaml-cpp decodes "\_" and "\N" to the single bytes 0xA0 and 0x85, which
+// are not UTF-8; found by the front_matter fuzz target (a JSON dump threw).
+// They must come out as U+00A0 and U+0085, in values and in keys.
+TEST(FrontMatter, YamlEscapesOfNoBreakSpaceAndNextLineAreUtf8) {
+  auto s = ok("---\ntitle: \"a\\_b \\N c\"\n\"k\\_ey\": \"\\_\\u00e9\\_\"\n---\nbody\n");
+  const auto& fm = s.front_matter;
+  ASSERT_EQ(2u, fm.entries.size());
+  EXPECT_EQ(
+      "a\xC2\xA0"
+      "b \xC2\x85 c",
+      fm.entries[0].value.get<std::string>());
+  EXPECT_EQ(
+      "k\xC2\xA0"
+      "ey",
+      fm.entries[1].key);
+  EXPECT_EQ("\xC2\xA0\xC3\xA9\xC2\xA0", fm.entries[1].value.get<std::string>());
+  EXPECT_NO_THROW((void)fm.entries[0].value.dump());
+  // Text written as itself is passed through unchanged.
+  auto plain =
+      ok("---\ntitle: \"a\xC2\xA0"
+         "b é\"\n---\n");
+  EXPECT_EQ(
+      "a\xC2\xA0"
+      "b \xC3\xA9",
+      plain.front_matter.entries[0].value.get<std::string>());
+}
+
 TEST(FrontMatter, TomlKeepsFileOrderNotAlphabetical) {
-  auto s = ok("+++\ntitle = \"Privacy\"\ndate = 2026-04-09\nauthor = \"x\"\n[params]\nk = 1\n+++\n");
+  auto s =
+      ok("+++\ntitle = \"Privacy\"\ndate = 2026-04-09\nauthor = \"x\"\n[params]\nk = 1\n+++\n");
   const auto& fm = s.front_matter;
   EXPECT_EQ(FrontMatterFormat::toml, fm.format);
   ASSERT_EQ(4u, fm.entries.size());
@@ -56,7 +85,9 @@ TEST(FrontMatter, TomlKeepsFileOrderNotAlphabetical) {
 }
 
 TEST(FrontMatter, JsonKeepsOrderAndLines) {
-  auto s = ok("{\n  \"title\": \"Privacy\",\n  \"weight\": 2,\n  \"x\": {\"a\": [1, {\"b\": 2}]}\n}\n# H\n");
+  auto s =
+      ok("{\n  \"title\": \"Privacy\",\n  \"weight\": 2,\n  \"x\": {\"a\": [1, {\"b\": 2}]}\n}\n# "
+         "H\n");
   const auto& fm = s.front_matter;
   EXPECT_EQ(FrontMatterFormat::json, fm.format);
   EXPECT_EQ(5, fm.end_line);
@@ -83,15 +114,17 @@ TEST(FrontMatter, EmptyYamlBlockHasNoKeys) {
 }
 
 TEST(FrontMatter, RejectsUnterminatedYaml) {
-  EXPECT_EQ("p.md:1: YAML front matter opened at line 1 is never closed; add a closing '---' line "
-            "after the last key",
-            error("---\ntitle: x\n\nbody\n"));
+  EXPECT_EQ(
+      "p.md:1: YAML front matter opened at line 1 is never closed; add a closing '---' line "
+      "after the last key",
+      error("---\ntitle: x\n\nbody\n"));
 }
 
 TEST(FrontMatter, RejectsUnterminatedToml) {
-  EXPECT_EQ("p.md:1: TOML front matter opened at line 1 is never closed; add a closing '+++' line "
-            "after the last key",
-            error("+++\ntitle = 'x'\n"));
+  EXPECT_EQ(
+      "p.md:1: TOML front matter opened at line 1 is never closed; add a closing '+++' line "
+      "after the last key",
+      error("+++\ntitle = 'x'\n"));
 }
 
 TEST(FrontMatter, RejectsUnterminatedJson) {

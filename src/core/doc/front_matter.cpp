@@ -1,11 +1,13 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
+#include <unicode/utf8.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <accord/front_matter.hpp>
 #include <algorithm>
 #include <charconv>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <unordered_set>
@@ -61,6 +63,34 @@ bool is_integer(std::string_view s) {
 
 // --- YAML -----------------------------------------------------------------
 
+// TEXT, a scalar as yaml-cpp decoded it, as valid UTF-8; nullopt when it is
+// not. The front matter's text is valid UTF-8 (decode_text), and yaml-cpp
+// (0.7) writes every escape as UTF-8 but two: "\N" (U+0085) and "\_"
+// (U+00A0) come out as the single bytes 0x85 and 0xA0. A lone such byte is
+// written as its code point's two UTF-8 bytes; anything else ill-formed is
+// refused rather than passed on.
+std::optional<std::string> yaml_utf8(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c >= 0) {
+      out.append(text, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+    } else if (i == start + 1 && (p[start] == 0x85 || p[start] == 0xA0)) {
+      out += '\xC2';
+      out += static_cast<char>(p[start]);
+    } else {
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
 class YamlConverter {
  public:
   YamlConverter(const std::string& file, int first_line) : m_file(file), m_first_line(first_line) {}
@@ -91,7 +121,7 @@ class YamlConverter {
         json out = json::object();
         std::unordered_set<std::string> seen;
         for (const auto& kv : node) {
-          std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string{};
+          std::string key = kv.first.IsScalar() ? text_of(kv.first) : std::string{};
           if (!seen.insert(key).second) {
             fail(kv.first, fmt::format("duplicate front matter key '{}'", key),
                  "Hugo rejects duplicate keys too; keep one");
@@ -110,9 +140,20 @@ class YamlConverter {
     throw Stop{Failure{m_file, line_of(node), std::move(what), std::move(hint)}};
   }
 
+  // NODE's scalar text as valid UTF-8 (see yaml_utf8), or a failure at its
+  // line.
+  std::string text_of(const YAML::Node& node) const {
+    auto text = yaml_utf8(node.Scalar());
+    if (!text) {
+      fail(node, "a YAML escape in the front matter decodes to text that is not valid UTF-8",
+           "write the character itself instead of the escape");
+    }
+    return std::move(*text);
+  }
+
  private:
-  static json scalar(const YAML::Node& node) {
-    const std::string& s = node.Scalar();
+  json scalar(const YAML::Node& node) const {
+    const std::string s = text_of(node);
     if (node.Tag() != "?") return s;  // quoted or explicitly tagged: keep the text
     if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return nullptr;
     if (s == "true" || s == "True" || s == "TRUE") return true;
@@ -159,7 +200,7 @@ void parse_yaml(std::string_view body, int first_line, const std::string& file, 
   }
   std::set<std::string> seen;
   for (const auto& kv : root) {
-    std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string{};
+    std::string key = kv.first.IsScalar() ? conv.text_of(kv.first) : std::string{};
     if (!seen.insert(key).second) {
       conv.fail(kv.first, fmt::format("duplicate front matter key '{}'", key),
                 "Hugo rejects duplicate keys too; keep one");
