@@ -1,6 +1,8 @@
 // accord check and accord align through the built binary.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cstdlib>
 #include <optional>
@@ -52,8 +54,19 @@ TEST(CliCheck, AFileSelectsItsPair) {
 }
 
 TEST(CliCheck, RunsFromInsideTheSiteWithNoPath) {
-  auto r = run_accord({"check"}, source_dir() / "fixtures/translated/content");
-  EXPECT_EQ(0, r.exit_code) << r.err;
+  // From a folder inside the site, with no PATH: the site is found above
+  // it, its one pair is checked, and the paths are shown from here.
+  auto quiet = run_accord({"check"}, source_dir() / "fixtures/translated/content");
+  EXPECT_EQ(0, quiet.exit_code) << quiet.err;
+  EXPECT_EQ("", quiet.err);
+  EXPECT_NE(std::string::npos, quiet.out.find("0 errors, 0 warnings in 1 pair\n")) << quiet.out;
+  auto r = run_accord({"check", "--format", "json"}, source_dir() / "fixtures/site/content");
+  EXPECT_EQ(1, r.exit_code) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(6u, j.at("findings").size()) << r.out;
+  EXPECT_EQ("untranslated", j["findings"][1]["rule"]);
+  EXPECT_EQ(72, j["findings"][1]["line"]);
+  EXPECT_EQ(6, j["summary"]["errors"]);
 }
 
 TEST(CliCheck, MissingPathIsExit2) {

@@ -62,7 +62,8 @@ TEST(ClassifierAccuracy, AtLeast95PercentAndNoSubstantialChangeCalledEditorial) 
   double accuracy = static_cast<double>(o.right) / static_cast<double>(o.total);
   std::string mistakes;
   for (const auto& m : o.mistakes) mistakes += "\n  " + m;
-  EXPECT_GE(accuracy, 0.95) << o.right << "/" << o.total << mistakes;
+  // Every change of this set is classified right today: any drop fails.
+  EXPECT_EQ(o.total, o.right) << o.right << "/" << o.total << mistakes;
   EXPECT_EQ(0u, o.substantial_called_editorial) << mistakes;
   RecordProperty("accuracy", std::to_string(accuracy));
   std::cout << "classifier: " << o.right << "/" << o.total << " right" << mistakes << "\n";
@@ -77,15 +78,26 @@ TEST(ClassifierAccuracy, NamesTheLabelledKindAmongItsReasons) {
   EXPECT_GE(named, 0.85) << misses;
 }
 
-TEST(ClassifierAccuracy, EveryKindIsRepresented) {
+// Each kind of change, in each language, is named by the classifier for at
+// least one labelled change of that kind.
+TEST(ClassifierAccuracy, NamesEveryKindInBothLanguages) {
+  static const LanguageIdentifier speller({"en", "et"});
   auto data = nlohmann::json::parse(test::slurp(test::source_dir() / "fixtures/changes/changes.json"));
-  std::map<std::string, std::map<std::string, int>> kinds;
-  for (const auto& c : data.at("changes")) kinds[c.at("kind")][c.at("language")]++;
+  std::map<std::string, std::map<std::string, int>> named;
+  for (const auto& c : data.at("changes")) {
+    std::string language = c.at("language");
+    WordChecker known = [&](std::string_view w) { return speller.spells(w, language); };
+    auto result = classify_change(c.at("old").get<std::string>(), c.at("new").get<std::string>(),
+                                  language, known);
+    for (const auto& r : result.reasons) {
+      if (r.kind == c.at("kind")) named[r.kind][language]++;
+    }
+  }
   for (const char* kind : {"whitespace", "punctuation", "case", "quotes", "typo", "number", "date",
                            "email", "url", "phone", "organisation", "negation", "modal", "added",
                            "removed", "wording"}) {
-    EXPECT_GE(kinds[kind]["en"], 1) << kind;
-    EXPECT_GE(kinds[kind]["et"], 1) << kind;
+    EXPECT_GE(named[kind]["en"], 1) << kind;
+    EXPECT_GE(named[kind]["et"], 1) << kind;
   }
 }
 

@@ -1,6 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <unicode/timezone.h>
+
 #include <accord/notice.hpp>
+#include <cstdlib>
+#include <memory>
 
 #include "test_support.hpp"
 
@@ -70,6 +74,31 @@ TEST(EffectiveDate, AddsDaysWeeksAndCalendarMonths) {
   EXPECT_EQ("2026-05-21", add_period(published, {6, "week", "", 0}).to_string());
   EXPECT_EQ("2026-02-28", add_period({2026, 1, 31}, {1, "month", "", 0}).to_string());
   EXPECT_EQ("2027-01-05", add_period({2026, 12, 22}, {14, "day", "", 0}).to_string());
+}
+
+// tests/CMakeLists.txt runs the date tests again with TZ set; this proves the
+// zone reached ICU, so that those runs test what they claim to.
+TEST(Timezone, RunsUnderTheZoneItWasGiven) {
+  // Registered only for those runs (TEST_FILTER in tests/CMakeLists.txt).
+  const char* expected = std::getenv("TZ");
+  ASSERT_NE(nullptr, expected) << "run by ctest's TZ_* tests, which set TZ";
+  std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createDefault());
+  icu::UnicodeString id;
+  zone->getID(id);
+  std::string got;
+  id.toUTF8String(got);
+  EXPECT_EQ(expected, got);
+}
+
+// Near midnight is where a calendar in the machine's zone shows: noon UTC on
+// the day is 02:00 the next day in Kiritimati.
+TEST(EffectiveDate, TheDayIsTheSameInEveryZone) {
+  for (Date d : {Date{2026, 1, 1}, Date{2026, 3, 29}, Date{2026, 10, 25}, Date{2026, 12, 31}}) {
+    EXPECT_EQ(d.to_string(), add_period(d, {0, "day", "", 0}).to_string());
+  }
+  EXPECT_EQ("2027-01-14", add_period({2026, 12, 31}, {14, "day", "", 0}).to_string());
+  EXPECT_EQ("January 1, 2026", format_date({2026, 1, 1}, "en"));
+  EXPECT_EQ("31. detsember 2026", format_date({2026, 12, 31}, "et"));
 }
 
 TEST(EffectiveDate, FormatsPerLocaleWithIcu) {

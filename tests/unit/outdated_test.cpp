@@ -153,6 +153,29 @@ TEST_F(Outdated, AReviewTrailerClearsIt) {
   EXPECT_EQ(std::vector<std::string>{"invariant-mismatch@89"}, rules_of(check_repo(repo)));
 }
 
+// The documented multi-value form: "Accord-Reviewed: 6, 8" reviews both
+// sections, and only those.
+TEST_F(Outdated, AReviewTrailerNamesSeveralSections) {
+  std::string en = replace(english(), "we may update this Privacy Policy from time to time",
+                           "we will update this Privacy Policy every year");
+  en = replace(en, "for the period necessary to", "for no longer than necessary to");
+  repo.write("p.en.md", en);
+  repo.commit("Yearly updates, shorter retention", k_t0 + k_day);
+  EXPECT_EQ((std::vector<std::string>{"outdated@72", "outdated@89"}), rules_of(check_repo(repo)));
+  repo.write("p.et.md", estonian() + "\n");
+  repo.commit("Tõlge üle vaadatud\n\nAccord-Reviewed: 6, 8\n", k_t0 + 2 * k_day);
+  EXPECT_EQ(std::vector<std::string>{}, rules_of(check_repo(repo)));
+}
+
+TEST_F(Outdated, AReviewOfOtherSectionsLeavesItOutdated) {
+  repo.write("p.en.md", replace(english(), "we may update this Privacy Policy from time to time",
+                                "we will update this Privacy Policy every year"));
+  repo.commit("Yearly updates", k_t0 + k_day);
+  repo.write("p.et.md", estonian() + "\n");
+  repo.commit("Tõlge üle vaadatud\n\nAccord-Reviewed: 6, 9\n", k_t0 + 2 * k_day);
+  EXPECT_EQ(std::vector<std::string>{"outdated@89"}, rules_of(check_repo(repo)));
+}
+
 TEST_F(Outdated, ReviewAllClearsEverySection) {
   repo.write("p.en.md", replace(english(), "we may update this Privacy Policy from time to time",
                                 "we will update this Privacy Policy every year"));
