@@ -75,7 +75,9 @@ TEST(ClassifierAccuracy, NamesTheLabelledKindAmongItsReasons) {
   std::string misses;
   for (const auto& m : o.kind_misses) misses += "\n  " + m;
   std::cout << "reasons name the labelled kind: " << o.kind_named << "/" << o.total << misses << "\n";
-  EXPECT_GE(named, 0.85) << misses;
+  // 110 of the 117 today (0.94): any drop fails. Raise the floor when the
+  // classifier names more.
+  EXPECT_GE(o.kind_named, 110u) << named << misses;
 }
 
 // Each kind of change, in each language, is named by the classifier for at
