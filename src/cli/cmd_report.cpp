@@ -52,12 +52,11 @@ int run_report(const ReportOptions& opts, const GlobalOptions& global) {
   // kills the process before AtomicFile can report the failure and remove
   // its temporary file.
   std::signal(SIGXFSZ, SIG_IGN);
-  // Created first so that a missing or unwritable folder fails before the
-  // (slower) checks run.
-  AtomicFile out(opts.html);
-
   HtmlReportOptions options;
   auto selected = select_pairs(opts.paths, options.notices);
+  // Created before the (slower) checks run, so that a bad target (a device,
+  // an input document) or an unwritable folder fails first.
+  AtomicFile out(opts.html, site_inputs(opts.paths, selected));
   std::vector<std::string> languages;
   for (const auto& s : selected) {
     for (const auto& l : {s.pair.source_language, s.pair.target_language}) {
