@@ -63,7 +63,9 @@ struct PublishResult {
 // repository or document, a dirty work tree (modified or staged tracked
 // files; untracked files are fine), substantial changes with no notice period
 // found and none given, an effective date before published or before the
-// earliest allowed without options.force, and a tag that already exists.
+// earliest allowed without options.force, a tag that already exists, and a
+// tag whose ref git cannot create (a tag `policy/content` blocks
+// `policy/content/…`, and a tag inside the planned name blocks it too).
 PublishResult plan_publish(const std::string& doc, const PublishOptions& options);
 
 // plan_publish(), then writes the annotated tag at the planned commit, with

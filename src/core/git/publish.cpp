@@ -152,6 +152,50 @@ std::optional<std::string> lock_file(const Repository& repo, const std::string& 
   return std::nullopt;
 }
 
+// Throws Error, before anything is written, when the ref REF (of the tag
+// TAG, for DOC) cannot be created: a name git refuses, or a directory/file
+// conflict with a ref that exists (refs/tags/policy/content blocks
+// refs/tags/policy/content/…, and the other way round). libgit2 finds these
+// only after it has written the tag object.
+void check_ref_can_be_created(const Repository& repo, const std::string& ref,
+                              const std::string& tag, const std::string& doc) {
+  int valid = 0;
+  if (git_reference_name_is_valid(&valid, ref.c_str()) < 0 || !valid) {
+    throw Error(doc, 0, "tag " + tag + " is not a name git accepts, so the tag was not written",
+                "this is a bug in accord's tag names; please report it");
+  }
+  auto conflict = [&](const std::string& other, const char* where) {
+    const std::string name = other.substr(k_tag_prefix.size());
+    throw Error(doc, 0,
+                fmt::format("tag {} cannot be created: the tag {} already exists {}, and git "
+                            "cannot have a name that is also a folder of names; nothing was "
+                            "written",
+                            tag, name, where),
+                "if " + name + " was made by mistake and never pushed, delete it (`git tag -d " +
+                    name + "`) and run accord publish again");
+  };
+  for (std::size_t slash = ref.find('/', k_tag_prefix.size()); slash != std::string::npos;
+       slash = ref.find('/', slash + 1)) {
+    const std::string prefix = ref.substr(0, slash);
+    git_reference* raw = nullptr;
+    int rc = git_reference_lookup(&raw, repo.get(), prefix.c_str());
+    ReferenceHandle found(raw);
+    if (rc == 0) conflict(prefix, "where its folder would be");
+  }
+  git_reference_iterator* it_raw = nullptr;
+  if (git_reference_iterator_glob_new(&it_raw, repo.get(), (ref + "/*").c_str()) < 0) {
+    std::string text = last_error_text();
+    throw Error(repo.root(), 0, "cannot list the tags: " + text,
+                "check the repository with `git fsck`");
+  }
+  ReferenceIteratorHandle it(it_raw);
+  git_reference* ref_raw = nullptr;
+  if (git_reference_next(&ref_raw, it.get()) == 0) {
+    ReferenceHandle below(ref_raw);
+    conflict(git_reference_name(below.get()), "inside it, as if it were a folder");
+  }
+}
+
 [[noreturn]] void fail_locked(const std::string& what, const std::string& lock) {
   throw Error(lock, 0, what + " is locked, so the tag was not written",
               "another git process may be running; if none is, remove the lock file and "
@@ -259,6 +303,7 @@ PublishResult plan_publish(const std::string& doc, const PublishOptions& options
     throw Error(repo.root(), 0, "cannot look up tag " + r.tag + ": " + text,
                 "check the repository with `git fsck`");
   }
+  check_ref_can_be_created(repo, std::string(k_tag_prefix) + r.tag, r.tag, doc);
   r.message = tag_message(r);
   return r;
 }
