@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -583,12 +584,16 @@ TEST(Faults, ReportRefusesATargetThatIsNotARegularFile) {
   fs::create_directory(d / "folder");
   ASSERT_EQ(0, mkfifo((d / "fifo").c_str(), 0644));
   fs::create_symlink("/dev/null", d / "fake-null");
+  // A device node of its own, never the system's /dev/null, which a
+  // regression would replace (the test runs as root in CI).
+  ASSERT_EQ(0, mknod((d / "fake-device").c_str(), S_IFCHR | 0666, makedev(1, 3)))
+      << "mknod needs root";
   fs::create_symlink("/proc/self/fd/1", d / "fake-stdout");
   auto before = names_in(d);
   for (const auto& [target, what] : std::vector<std::pair<std::string, std::string>>{
            {"folder", "is a folder, not a regular file"},
            {"fifo", "is a fifo, not a regular file"},
-           {"/dev/null", "is a character device, not a regular file"},
+           {"fake-device", "is a character device, not a regular file"},
            {"fake-null", "is a symlink to '/dev/null', which is a character device, not a "
                          "regular file"}}) {
     auto r = run_accord({"report", "--html", target, "site"}, d);
