@@ -71,7 +71,7 @@ struct PolicyTag {
 // latest tagger time.
 std::optional<PolicyTag> latest_tag(const Repository& repo, const std::string& path) {
   ReferenceIteratorHandle it = repo.policy_tags();
-  const std::string prefix = "refs/tags/policy/" + path + "/";
+  const std::string prefix = "refs/tags/policy/" + encode_tag_path(path) + "/";
   std::optional<PolicyTag> best;
   git_reference* ref_raw = nullptr;
   int rc = 0;
@@ -203,6 +203,50 @@ void check_ref_can_be_created(const Repository& repo, const std::string& ref,
 }
 
 }  // namespace
+
+std::string encode_tag_path(std::string_view path) {
+  std::string out;
+  out.reserve(path.size());
+  auto escape = [&out](unsigned char c) { out += fmt::format("%{:02X}", c); };
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const auto c = static_cast<unsigned char>(path[i]);
+    const bool component_start = i == 0 || path[i - 1] == '/';
+    if (c < 0x20 || c == 0x7f || std::string_view(" ~^:?*[\\%").find(static_cast<char>(c)) !=
+                                     std::string_view::npos) {
+      escape(c);
+    } else if (c == '.' && (component_start || out.back() == '.' ||
+                            (path.substr(i).rfind(".lock", 0) == 0 &&
+                             (i + 5 == path.size() || path[i + 5] == '/')))) {
+      escape(c);
+    } else if (c == '@' && i + 1 < path.size() && path[i + 1] == '{') {
+      escape(c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string decode_tag_path(std::string_view encoded) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  out.reserve(encoded.size());
+  for (std::size_t i = 0; i < encoded.size(); ++i) {
+    if (encoded[i] == '%' && i + 2 < encoded.size() && hex(encoded[i + 1]) >= 0 &&
+        hex(encoded[i + 2]) >= 0) {
+      out += static_cast<char>(hex(encoded[i + 1]) * 16 + hex(encoded[i + 2]));
+      i += 2;
+    } else {
+      out += encoded[i];
+    }
+  }
+  return out;
+}
 
 PublishResult plan_publish(const std::string& doc, const PublishOptions& options) {
   std::string path;
