@@ -713,5 +713,56 @@ TEST(Faults, ReportStoppedBySigintLeavesNoTemporaryFile) {
   expect_report_signal_leaves_nothing(SIGINT);
 }
 
+// check and report share one pipeline (src/cli/pair_pipeline.hpp): with a
+// blob missing behind HEAD both check the pair, skip what history cannot
+// give in the same way, and report the same findings and notes.
+TEST(Faults, CheckAndReportDegradeTheSameWayOnAMissingBlobBehindHead) {
+  TestRepo repo;
+  for (const char* f : {"hugo.toml", "content/privacy.en.md", "content/privacy.et.md"}) {
+    repo.write(f, slurp(source_dir() / "fixtures/site" / f));
+  }
+  repo.commit("Site", k_jan1);
+  std::string old_blob = rev_parse(repo.path(), "HEAD:content/privacy.et.md");
+  repo.write("content/privacy.et.md",
+             slurp(source_dir() / "fixtures/site/content/privacy.et.md") + "\nLisa.\n");
+  repo.write("content/privacy.en.md",
+             slurp(source_dir() / "fixtures/site/content/privacy.en.md") + "\nMore.\n");
+  repo.commit("Both changed", k_jan1 + k_day);
+  fs::remove(loose_object(repo.path(), old_blob));
+
+  auto check = run_accord({"check"}, repo.path());
+  EXPECT_EQ(1, check.exit_code) << check.err;
+  EXPECT_EQ("", check.err);
+  TempDir out;
+  auto report = run_accord({"report", "--html", (out / "r.html").string()}, repo.path());
+  EXPECT_EQ(0, report.exit_code) << report.err;
+  EXPECT_EQ("", report.err);
+  // check: findings, then "note: …" lines, a blank line and the summary;
+  // report: "wrote FILE: <summary>" and the same notes.
+  auto notes_of = [](const std::string& text) {
+    std::vector<std::string> notes;
+    std::size_t at = 0;
+    while ((at = text.find("note: ", at)) != std::string::npos) {
+      std::size_t end = text.find('\n', at);
+      notes.push_back(text.substr(at, end - at));
+      at = end;
+    }
+    return notes;
+  };
+  auto check_notes = notes_of(check.out);
+  ASSERT_FALSE(check_notes.empty()) << check.out;
+  EXPECT_NE(std::string::npos, check_notes.front().find("(the history rules were skipped for this "
+                                                         "pair)"))
+      << check_notes.front();
+  EXPECT_EQ(check_notes, notes_of(report.out));
+  std::size_t summary = check.out.rfind("\n\n");
+  ASSERT_NE(std::string::npos, summary);
+  std::string check_summary = check.out.substr(summary + 2);
+  EXPECT_EQ(0u, report.out.find("wrote " + (out / "r.html").string() + ": " + check_summary))
+      << report.out << "\nvs\n"
+      << check_summary;
+  EXPECT_EQ(0u, slurp(out / "r.html").rfind("<!DOCTYPE html>", 0));
+}
+
 }  // namespace
 }  // namespace accord
