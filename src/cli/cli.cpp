@@ -50,16 +50,26 @@ std::optional<std::size_t> parse_size(std::string_view text) {
   }
   if (i == 0) return std::nullopt;  // no digits: empty, a sign, a word
   std::string unit;
-  for (char c : text.substr(i)) unit += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : text.substr(i))
+    unit += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   struct Unit {
     const char* name;
     std::uint64_t factor;
   };
-  static constexpr Unit k_units[] = {
-      {"", 1},           {"b", 1},           {"k", 1ull << 10},  {"kb", 1ull << 10},
-      {"ki", 1ull << 10}, {"kib", 1ull << 10}, {"m", 1ull << 20},  {"mb", 1ull << 20},
-      {"mi", 1ull << 20}, {"mib", 1ull << 20}, {"g", 1ull << 30},  {"gb", 1ull << 30},
-      {"gi", 1ull << 30}, {"gib", 1ull << 30}};
+  static constexpr Unit k_units[] = {{"", 1},
+                                     {"b", 1},
+                                     {"k", 1ull << 10},
+                                     {"kb", 1ull << 10},
+                                     {"ki", 1ull << 10},
+                                     {"kib", 1ull << 10},
+                                     {"m", 1ull << 20},
+                                     {"mb", 1ull << 20},
+                                     {"mi", 1ull << 20},
+                                     {"mib", 1ull << 20},
+                                     {"g", 1ull << 30},
+                                     {"gb", 1ull << 30},
+                                     {"gi", 1ull << 30},
+                                     {"gib", 1ull << 30}};
   std::uint64_t factor = 0;
   for (const Unit& u : k_units) {
     if (unit == u.name) factor = u.factor;

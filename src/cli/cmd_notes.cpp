@@ -158,7 +158,7 @@ Command notes_command() {
             app.add_option("--notice-days", opts->notice_days,
                            "Notice period in days (default: accord.toml's notice_days, else the "
                            "period the policy states)")
-            ->check(CLI::Range(0, 36500));
+                ->check(CLI::Range(0, 36500));
             app.add_option("--format", opts->format, "Output format")
                 ->check(CLI::IsMember({"markdown", "json"}))
                 ->capture_default_str();

@@ -99,8 +99,12 @@ PairPipelineResult check_selected_pairs(const std::vector<SelectedPair>& selecte
     };
     // The documents first: the history rules read history only as far back
     // as the target's sections need.
-    CheckedPair pair{s, read(source_path, source_git, s.source_display),
-                     read(target_path, target_git, s.target_display), std::nullopt, "", {}};
+    CheckedPair pair{s,
+                     read(source_path, source_git, s.source_display),
+                     read(target_path, target_git, s.target_display),
+                     std::nullopt,
+                     "",
+                     {}};
     if (source_git) {
       try {
         const std::string rev = options.rev.empty() ? "HEAD" : options.rev;

@@ -265,8 +265,8 @@ TEST(CliOptions, MaxFileSizeOutOfRangeIsAUsageError) {
 // The edges that are accepted: 1 byte (every document is then over it) and
 // 4G, with and without a suffix.
 TEST(CliOptions, MaxFileSizeAcceptsOneByteToFourGibibytes) {
-  auto tiny = run_accord({"--max-file-size", "1", "sections", "fixtures/site/content/privacy.en.md"},
-                         source_dir());
+  auto tiny = run_accord(
+      {"--max-file-size", "1", "sections", "fixtures/site/content/privacy.en.md"}, source_dir());
   EXPECT_EQ(2, tiny.exit_code);
   EXPECT_NE(std::string::npos, tiny.err.find("over the limit of 1 bytes")) << tiny.err;
   for (const std::string value : {"4G", "4096M", "4194304k", "4294967296", "16MiB", "1kb"}) {
@@ -312,8 +312,9 @@ TEST(CliOptions, ANegativeNoticePeriodIsAUsageError) {
     args.insert(args.end(), {"--notice-days", "-1"});
     auto r = run_accord(args, source_dir());
     EXPECT_EQ(2, r.exit_code) << command;
-    EXPECT_EQ("accord: error: --notice-days: Value -1 not in range 0 to 36500; see 'accord --help'\n",
-              r.err);
+    EXPECT_EQ(
+        "accord: error: --notice-days: Value -1 not in range 0 to 36500; see 'accord --help'\n",
+        r.err);
   }
 }
 

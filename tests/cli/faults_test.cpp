@@ -594,23 +594,26 @@ TEST(Faults, ReportRefusesATargetThatIsNotARegularFile) {
            {"folder", "is a folder, not a regular file"},
            {"fifo", "is a fifo, not a regular file"},
            {"fake-device", "is a character device, not a regular file"},
-           {"fake-null", "is a symlink to '/dev/null', which is a character device, not a "
-                         "regular file"}}) {
+           {"fake-null",
+            "is a symlink to '/dev/null', which is a character device, not a "
+            "regular file"}}) {
     auto r = run_accord({"report", "--html", target, "site"}, d);
     EXPECT_EQ(2, r.exit_code) << target;
     EXPECT_EQ("accord: error: " + target + ": " + what + k_kind_hint, r.err);
     EXPECT_EQ("", r.out);
   }
   // Standard output a pipe, as in `accord report --html fake-stdout | less`.
-  auto piped = run_program({"bash", "-c", "\"$0\" report --html fake-stdout site | cat; exit "
-                                          "${PIPESTATUS[0]}",
+  auto piped = run_program({"bash", "-c",
+                            "\"$0\" report --html fake-stdout site | cat; exit "
+                            "${PIPESTATUS[0]}",
                             ACCORD_BINARY},
                            d);
   EXPECT_EQ(2, piped.exit_code);
-  EXPECT_EQ("accord: error: fake-stdout: is a symlink to '/proc/self/fd/1', which leads to no "
-            "regular file" +
-                std::string(k_kind_hint),
-            piped.err);
+  EXPECT_EQ(
+      "accord: error: fake-stdout: is a symlink to '/proc/self/fd/1', which leads to no "
+      "regular file" +
+          std::string(k_kind_hint),
+      piped.err);
   EXPECT_EQ(before, names_in(d));
   EXPECT_TRUE(fs::is_fifo(d / "fifo"));
   EXPECT_TRUE(fs::is_symlink(d / "fake-null"));
@@ -627,13 +630,17 @@ TEST(Faults, ReportRefusesToWriteOverItsInputs) {
       "content folders\n";
   for (const auto& [target, args, what] :
        std::vector<std::tuple<std::string, std::vector<std::string>, std::string>>{
-           {"site/content/privacy.en.md", {"site"},
+           {"site/content/privacy.en.md",
+            {"site"},
             "is a document this run reads (site/content/privacy.en.md)"},
-           {"site/content/privacy.et.md", {"site/content/privacy.et.md"},
+           {"site/content/privacy.et.md",
+            {"site/content/privacy.et.md"},
             "is a document this run reads (site/content/privacy.et.md)"},
-           {"translation.html", {"site"},
+           {"translation.html",
+            {"site"},
             "is a document this run reads (site/content/privacy.et.md)"},
-           {"site/content/review.html", {"site"},
+           {"site/content/review.html",
+            {"site"},
             "is inside the content folder of the site (site/content)"},
            {"site/hugo.toml", {"site"}, "is a configuration file of the site (site/hugo.toml)"}}) {
     std::vector<std::string> argv = {"report", "--html", target};
@@ -647,9 +654,9 @@ TEST(Faults, ReportRefusesToWriteOverItsInputs) {
   // From inside the site, with no PATH: the same site is protected.
   auto inside = run_accord({"report", "--html", "content/x.html"}, s.site());
   EXPECT_EQ(2, inside.exit_code);
-  EXPECT_EQ("accord: error: content/x.html: is inside the content folder of the site (content)" +
-                hint,
-            inside.err);
+  EXPECT_EQ(
+      "accord: error: content/x.html: is inside the content folder of the site (content)" + hint,
+      inside.err);
   // Beside the content folder is fine.
   auto ok = run_accord({"report", "--html", "site/review.html", "site"}, d);
   EXPECT_EQ(0, ok.exit_code) << ok.err;
@@ -752,7 +759,7 @@ TEST(Faults, CheckAndReportDegradeTheSameWayOnAMissingBlobBehindHead) {
   auto check_notes = notes_of(check.out);
   ASSERT_FALSE(check_notes.empty()) << check.out;
   EXPECT_NE(std::string::npos, check_notes.front().find("(the history rules were skipped for this "
-                                                         "pair)"))
+                                                        "pair)"))
       << check_notes.front();
   EXPECT_EQ(check_notes, notes_of(report.out));
   std::size_t summary = check.out.rfind("\n\n");

@@ -101,7 +101,6 @@ TEST(AtomicFile, ParentThatIsAFileThrows) {
   EXPECT_EQ("x", slurp(dir / "file"));
 }
 
-
 TEST(AtomicFile, CommitTwiceIsAnError) {
   TempDir dir;
   AtomicFile file((dir / "a").string());
@@ -180,9 +179,10 @@ TEST(AtomicFile, RefusesEveryTargetThatIsNotARegularFile) {
       {at("folder"), ": is a folder, not a regular file"},
       {at("fifo"), ": is a fifo, not a regular file"},
       {at("socket"), ": is a socket, not a regular file"},
-      {at("null"), ": is a symlink to '/dev/null', which is a character device, not a regular file"},
-      {at("to-fifo"), ": is a symlink to 'fifo', which is a fifo (" + at("fifo") +
-                          "), not a regular file"},
+      {at("null"),
+       ": is a symlink to '/dev/null', which is a character device, not a regular file"},
+      {at("to-fifo"),
+       ": is a symlink to 'fifo', which is a fifo (" + at("fifo") + "), not a regular file"},
       {at("to-null"),
        ": is a symlink to 'null', which is a character device (/dev/null), not a regular file"},
       {at("dangling"), ": is a symlink to 'nowhere', which leads to no regular file"},
@@ -233,9 +233,8 @@ TEST(AtomicFile, RefusesAProtectedFileOrAFileInsideAProtectedFolder) {
   write_file(dir / "site/content/privacy.en.md", "policy");
   write_file(dir / "site/notes.md", "notes");
   fs::create_symlink("site/content/privacy.en.md", dir / "link.md");
-  std::vector<ProtectedPath> protect = {
-      {dir / "site/notes.md", "a document this run reads"},
-      {dir / "site/content", "the content folder of the site"}};
+  std::vector<ProtectedPath> protect = {{dir / "site/notes.md", "a document this run reads"},
+                                        {dir / "site/content", "the content folder of the site"}};
   const std::string hint =
       "; accord never writes over what it reads; choose an output path outside the site's "
       "content folders";

@@ -402,9 +402,8 @@ TEST(TagPath, EveryByteRoundTripsToAValidName) {
   for (int b = 1; b < 256; ++b) {
     if (b == '/') continue;
     const std::string c(1, static_cast<char>(b));
-    for (const std::string& path :
-         {c, c + c, "a" + c, c + "a", "d/" + c + "/" + c + c + ".md", c + "lock", "x" + c + "lock",
-          "x" + c + "{", c + c + c}) {
+    for (const std::string& path : {c, c + c, "a" + c, c + "a", "d/" + c + "/" + c + c + ".md",
+                                    c + "lock", "x" + c + "lock", "x" + c + "{", c + c + c}) {
       const std::string encoded = encode_tag_path(path);
       EXPECT_EQ(path, decode_tag_path(encoded)) << b;
       EXPECT_TRUE(valid_ref("refs/tags/policy/" + encoded + "/2026-04-09")) << b << " " << encoded;
@@ -429,7 +428,8 @@ TEST(TagPath, OldNamesWithoutPercentDecodeToThemselves) {
 // published, the second publication finds the first, and history reads the
 // effective date from the encoded tag.
 TEST(TagPath, ADocumentWithASpaceIsPublishedAndItsTagIsRead) {
-  for (const std::string name : {"privacy policy.en.md", ".drafts/p..en.md", "p.lock/a@{1}.en.md"}) {
+  for (const std::string name :
+       {"privacy policy.en.md", ".drafts/p..en.md", "p.lock/a@{1}.en.md"}) {
     test::TestRepo repo;
     repo.write(name, english());
     repo.commit("Privacy policy", k_t0);

@@ -211,8 +211,8 @@ std::string encode_tag_path(std::string_view path) {
   for (std::size_t i = 0; i < path.size(); ++i) {
     const auto c = static_cast<unsigned char>(path[i]);
     const bool component_start = i == 0 || path[i - 1] == '/';
-    if (c < 0x20 || c == 0x7f || std::string_view(" ~^:?*[\\%").find(static_cast<char>(c)) !=
-                                     std::string_view::npos) {
+    if (c < 0x20 || c == 0x7f ||
+        std::string_view(" ~^:?*[\\%").find(static_cast<char>(c)) != std::string_view::npos) {
       escape(c);
     } else if (c == '.' && (component_start || out.back() == '.' ||
                             (path.substr(i).rfind(".lock", 0) == 0 &&

@@ -44,7 +44,8 @@ constexpr const char* k_folder_hint =
 constexpr const char* k_space_hint =
     "free disk space (or raise the file size limit) and run again; the previous file is "
     "unchanged";
-constexpr const char* k_kind_hint = "accord replaces only regular files; choose another output path";
+constexpr const char* k_kind_hint =
+    "accord replaces only regular files; choose another output path";
 
 // --- the temporary files a signal must remove ------------------------------
 //
