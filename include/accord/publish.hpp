@@ -16,6 +16,21 @@
 
 namespace accord {
 
+// The document path as it appears in a policy tag's name (see
+// policy_tag_name): PATH ('/'-separated, repo-relative) with exactly the
+// bytes git refuses in a ref name percent-encoded ("%20" for a space), and
+// '%' itself, so that every path gives a valid, distinct name: control
+// bytes and DEL, space ~ ^ : ? * [ \ and %, a '.' that starts a component,
+// follows another '.' or starts a component's ".lock" ending, and the '@' of
+// "@{". Every other byte (UTF-8 included) is kept. Pure.
+std::string encode_tag_path(std::string_view path);
+
+// The inverse of encode_tag_path: "%XX" (two hex digits, either case) back
+// to its byte; anything else, a '%' not followed by two hex digits
+// included, is kept. A name without '%' (every tag written before the
+// encoding) decodes to itself. Pure.
+std::string decode_tag_path(std::string_view encoded);
+
 struct PublishOptions {
   Date published;                  // the day the version is announced
   std::optional<Date> effective;   // asked for; nullopt: the earliest allowed
@@ -63,7 +78,9 @@ struct PublishResult {
 // repository or document, a dirty work tree (modified or staged tracked
 // files; untracked files are fine), substantial changes with no notice period
 // found and none given, an effective date before published or before the
-// earliest allowed without options.force, and a tag that already exists.
+// earliest allowed without options.force, a tag that already exists, and a
+// tag whose ref git cannot create (a tag `policy/content` blocks
+// `policy/content/…`, and a tag inside the planned name blocks it too).
 PublishResult plan_publish(const std::string& doc, const PublishOptions& options);
 
 // plan_publish(), then writes the annotated tag at the planned commit, with

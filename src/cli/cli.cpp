@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <accord/error.hpp>
+#include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -38,7 +40,62 @@ const std::vector<Command>& commands() {
   return table;
 }
 
+std::optional<std::size_t> parse_size(std::string_view text) {
+  constexpr std::uint64_t k_max = 4ull << 30;
+  std::size_t i = 0;
+  std::uint64_t n = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+    n = n * 10 + static_cast<std::uint64_t>(text[i] - '0');
+    if (n > k_max) return std::nullopt;  // before it can overflow
+  }
+  if (i == 0) return std::nullopt;  // no digits: empty, a sign, a word
+  std::string unit;
+  for (char c : text.substr(i))
+    unit += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  struct Unit {
+    const char* name;
+    std::uint64_t factor;
+  };
+  static constexpr Unit k_units[] = {{"", 1},
+                                     {"b", 1},
+                                     {"k", 1ull << 10},
+                                     {"kb", 1ull << 10},
+                                     {"ki", 1ull << 10},
+                                     {"kib", 1ull << 10},
+                                     {"m", 1ull << 20},
+                                     {"mb", 1ull << 20},
+                                     {"mi", 1ull << 20},
+                                     {"mib", 1ull << 20},
+                                     {"g", 1ull << 30},
+                                     {"gb", 1ull << 30},
+                                     {"gi", 1ull << 30},
+                                     {"gib", 1ull << 30}};
+  std::uint64_t factor = 0;
+  for (const Unit& u : k_units) {
+    if (unit == u.name) factor = u.factor;
+  }
+  if (factor == 0 || n == 0 || n > k_max / factor) return std::nullopt;
+  return static_cast<std::size_t>(n * factor);
+}
+
 namespace {
+
+// Throws CLI::ValidationError for an option given an empty value ('' from a
+// script whose variable was unset): no option of accord means "not given"
+// or anything else by an empty string, so it is a usage error, not a
+// silent default.
+void refuse_empty_values(const CLI::App& app) {
+  for (const CLI::Option* option : app.get_options()) {
+    if (option->get_type_size() == 0) continue;  // a flag
+    for (const std::string& value : option->results()) {
+      if (value.empty()) {
+        throw CLI::ValidationError(option->get_name(),
+                                   "the value is empty; give a value or leave the option out");
+      }
+    }
+  }
+  for (const CLI::App* sub : app.get_subcommands()) refuse_empty_values(*sub);
+}
 
 constexpr const char* k_footer = R"(Exit codes:
   0  nothing at or above --fail-on
@@ -79,10 +136,19 @@ int run(int argc, char** argv) {
                  "Colour output: auto (TTY only, NO_COLOR respected), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  app.add_option("--max-file-size", global.max_file_size,
-                 "Largest document accepted, in bytes (suffixes K, M, G)")
-      ->transform(CLI::AsSizeValue(false))
-      ->capture_default_str();
+  app.add_option_function<std::string>(
+         "--max-file-size",
+         [&global](const std::string& value) {
+           auto size = parse_size(value);
+           if (!size) {
+             throw CLI::ValidationError(
+                 "--max-file-size", "'" + value + "' is not a size from 1 byte to 4G (a whole " +
+                                        "number of bytes, or with a suffix K, M or G)");
+           }
+           global.max_file_size = *size;
+         },
+         "Largest document accepted, in bytes (suffixes K, M, G; 1 to 4G)")
+      ->default_str("16M");
 
   std::function<int()> action;
   for (const Command& command : commands()) {
@@ -93,6 +159,7 @@ int run(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    refuse_empty_values(app);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) {
       app.exit(e);

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,6 +66,12 @@ Command show_command();
 Command blame_command();
 Command report_command();
 Command publish_command();
+
+// A --max-file-size value: digits, then nothing or "b" (bytes), or K, M or G
+// (binary: 1K = 1024; "KB", "KiB", "ki" too, any case), from 1 byte to 4G.
+// nullopt for anything else: empty, a sign, 0, more than 4G, a number that
+// would overflow, an unknown suffix.
+std::optional<std::size_t> parse_size(std::string_view text);
 
 // The command table, in --help order.
 const std::vector<Command>& commands();

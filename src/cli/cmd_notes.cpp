@@ -157,7 +157,8 @@ Command notes_command() {
                            "'accord publish'");
             app.add_option("--notice-days", opts->notice_days,
                            "Notice period in days (default: accord.toml's notice_days, else the "
-                           "period the policy states)");
+                           "period the policy states)")
+                ->check(CLI::Range(0, 36500));
             app.add_option("--format", opts->format, "Output format")
                 ->check(CLI::IsMember({"markdown", "json"}))
                 ->capture_default_str();

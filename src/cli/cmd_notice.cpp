@@ -200,7 +200,8 @@ Command notice_command() {
         app.add_option("--lang", opts->languages, "Languages to write, e.g. et,en (default: all)");
         app.add_option("--notice-days", opts->notice_days,
                        "Notice period in days (default: accord.toml's notice_days, else the "
-                       "period the policy states)");
+                       "period the policy states)")
+            ->check(CLI::Range(0, 36500));
         app.add_option("--format", opts->format, "Output format")
             ->check(CLI::IsMember({"markdown", "text", "json", "html"}))
             ->capture_default_str();

@@ -17,7 +17,7 @@ namespace {
 struct PublishCliOptions {
   std::string doc;
   std::string published;
-  std::string effective;
+  std::optional<std::string> effective;  // nullopt: not given ('' is refused by cli.cpp)
   bool force = false;
   std::optional<int> notice_days;
   std::string format = "text";
@@ -72,7 +72,7 @@ std::string summary(const PublishResult& r) {
 int run_publish(const PublishCliOptions& opts, const GlobalOptions& global) {
   PublishOptions options;
   options.published = date_option(opts.published, "--published");
-  if (!opts.effective.empty()) options.effective = date_option(opts.effective, "--effective");
+  if (opts.effective) options.effective = date_option(*opts.effective, "--effective");
   options.force = opts.force;
   Config config = site_config(opts.doc);
   options.notice_days = opts.notice_days ? opts.notice_days : config.notice_days;

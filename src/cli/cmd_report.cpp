@@ -4,22 +4,16 @@
 
 #include <accord/atomic_file.hpp>
 #include <accord/check.hpp>
-#include <accord/document.hpp>
 #include <accord/history.hpp>
 #include <accord/html_report.hpp>
-#include <accord/langid.hpp>
-#include <algorithm>
 #include <csignal>
 #include <ctime>
-#include <filesystem>
 #include <memory>
-#include <optional>
 #include <set>
-#include <tuple>
 
 #include "cli.hpp"
+#include "pair_pipeline.hpp"
 #include "pair_set.hpp"
-#include "revision_input.hpp"
 
 namespace accord::cli {
 namespace {
@@ -28,17 +22,6 @@ struct ReportOptions {
   std::string html;
   std::vector<std::string> paths;
 };
-
-// Whether DIR is inside a git work tree (a .git at or above it): then the
-// history rules run and the notice status is read, as in `accord check`.
-bool in_repository(const std::filesystem::path& dir) {
-  std::error_code ec;
-  for (auto p = std::filesystem::absolute(dir, ec); !p.empty(); p = p.parent_path()) {
-    if (std::filesystem::exists(p / ".git", ec)) return true;
-    if (p == p.parent_path()) break;
-  }
-  return false;
-}
 
 Date local_today() {
   std::time_t now = std::time(nullptr);
@@ -52,85 +35,36 @@ int run_report(const ReportOptions& opts, const GlobalOptions& global) {
   // kills the process before AtomicFile can report the failure and remove
   // its temporary file.
   std::signal(SIGXFSZ, SIG_IGN);
-  // Created first so that a missing or unwritable folder fails before the
-  // (slower) checks run.
-  AtomicFile out(opts.html);
-
   HtmlReportOptions options;
   auto selected = select_pairs(opts.paths, options.notices);
-  std::vector<std::string> languages;
-  for (const auto& s : selected) {
-    for (const auto& l : {s.pair.source_language, s.pair.target_language}) {
-      if (std::find(languages.begin(), languages.end(), l) == languages.end())
-        languages.push_back(l);
-    }
-  }
+  // Created before the (slower) checks run, so that a bad target (a device,
+  // an input document) or an unwritable folder fails first.
+  AtomicFile out(opts.html, site_inputs(opts.paths, selected));
   const Date today = local_today();
+  PairPipelineResult checked = check_selected_pairs(selected, {"", global.max_file_size});
+  options.notices.insert(options.notices.end(), checked.notices.begin(), checked.notices.end());
   std::vector<ReportPair> pairs;
   std::vector<HistoryStatus> history;
   std::set<std::string> seen;
-  if (!selected.empty()) {
-    // Kept until exit, as the repositories below: see keep_until_exit.
-    const LanguageIdentifier& langid = make_until_exit<LanguageIdentifier>(languages);
-    bool noted = false;
-    for (const auto& s : selected) {
-      const auto& root = s.config.root;
-      std::string source_path = (root / s.pair.source).string();
-      std::string target_path = (root / s.pair.target).string();
-      std::optional<PairHistory> pair_history;
-      if (in_repository(root)) {
-        LogOptions log;  // HEAD, with section changes for the outdated rule
-        pair_history.emplace();
-        // Kept until exit, one repository per work tree.
-        const GitDocument& source_git = open_kept_document(source_path);
-        const GitDocument& target_git = open_kept_document(target_path);
-        // One walk of the commits for both.
-        std::tie(pair_history->source, pair_history->target) =
-            GitDocument::log_both(source_git, log, target_git, log);
-        const std::string language = s.pair.source_language;
-        pair_history->known = [&langid, language](std::string_view w) {
-          return langid.spells(w, language);
-        };
-      } else if (!noted) {
-        options.notices.push_back(root.string() +
-                                  ": not in a git repository; the history rules (outdated) were "
-                                  "skipped");
-        noted = true;
+  for (auto& c : checked.pairs) {
+    const SelectedPair& s = c.selected;
+    auto status = [&](const History* h, const std::string& file, const std::string& language) {
+      if (!seen.insert(file).second) return;
+      if (h) {
+        history.push_back(history_status(*h, file, language, today));
+        return;
       }
-      ReportPair pair{read_document(source_path, s.config.document, global.max_file_size),
-                      read_document(target_path, s.config.document, global.max_file_size),
-                      s.source_display,
-                      s.target_display,
-                      s.pair.source_language,
-                      s.pair.target_language,
-                      {}};
-      PairInput input{pair.source,
-                      pair.target,
-                      pair.source_file,
-                      pair.target_file,
-                      pair.source_language,
-                      pair.target_language,
-                      s.config.translatable_keys,
-                      pair_history ? &*pair_history : nullptr};
-      pair.findings = check_pair(input, langid);
-      auto status = [&](const History* h, const std::string& file, const std::string& language) {
-        if (!seen.insert(file).second) return;
-        if (h) {
-          history.push_back(history_status(*h, file, language, today));
-          return;
-        }
-        HistoryStatus none;
-        none.file = file;
-        none.language = language;
-        none.unavailable = "not in a git repository";
-        history.push_back(std::move(none));
-      };
-      status(pair_history ? &pair_history->source : nullptr, s.source_display,
-             s.pair.source_language);
-      status(pair_history ? &pair_history->target : nullptr, s.target_display,
-             s.pair.target_language);
-      pairs.push_back(std::move(pair));
-    }
+      HistoryStatus none;
+      none.file = file;
+      none.language = language;
+      none.unavailable = c.history_unavailable;
+      history.push_back(std::move(none));
+    };
+    status(c.history ? &c.history->source : nullptr, s.source_display, s.pair.source_language);
+    status(c.history ? &c.history->target : nullptr, s.target_display, s.pair.target_language);
+    pairs.push_back(ReportPair{std::move(c.source), std::move(c.target), s.source_display,
+                               s.target_display, s.pair.source_language, s.pair.target_language,
+                               std::move(c.findings)});
   }
   if (selected.empty() && options.notices.empty()) {
     options.notices.push_back("no translation pairs found; run 'accord pairs' to see why");

@@ -63,6 +63,14 @@ void add_site(const fs::path& root, const std::optional<fs::path>& only,
   }
 }
 
+// The site root PATH (a command-line PATH) stands for: the folder itself, or
+// the root found from a file's folder.
+fs::path site_root_of(const fs::path& p) {
+  std::error_code ec;
+  if (fs::is_directory(p, ec)) return p;
+  return find_root(p.parent_path().empty() ? fs::path(".") : p.parent_path());
+}
+
 }  // namespace
 
 std::vector<SelectedPair> select_pairs(const std::vector<std::string>& paths,
@@ -79,8 +87,33 @@ std::vector<SelectedPair> select_pairs(const std::vector<std::string>& paths,
     if (fs::is_directory(p, ec)) {
       add_site(p, std::nullopt, out, notices);
     } else {
-      add_site(find_root(p.parent_path().empty() ? fs::path(".") : p.parent_path()), p, out,
-               notices);
+      add_site(site_root_of(p), p, out, notices);
+    }
+  }
+  return out;
+}
+
+std::vector<ProtectedPath> site_inputs(const std::vector<std::string>& paths,
+                                       const std::vector<SelectedPair>& selected) {
+  std::vector<ProtectedPath> out;
+  for (const auto& s : selected) {
+    out.push_back({s.config.root / s.pair.source, "a document this run reads"});
+    out.push_back({s.config.root / s.pair.target, "a document this run reads"});
+  }
+  std::vector<fs::path> roots;
+  if (paths.empty()) roots.push_back(find_root(fs::current_path()));
+  for (const auto& path : paths) roots.push_back(site_root_of(path));
+  for (const auto& root : roots) {
+    Config config = load_config(root);
+    for (const auto& c : config.content_paths) {
+      out.push_back({root / c, "the content folder of the site"});
+    }
+    for (const auto& [language, dir] : config.language_content_dirs) {
+      out.push_back({root / dir, "the " + language + " content folder of the site"});
+    }
+    for (const char* name : {"accord.toml", "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+                             "config.toml", "config.yaml", "config.yml", "config.json"}) {
+      out.push_back({root / name, "a configuration file of the site"});
     }
   }
   return out;

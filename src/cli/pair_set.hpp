@@ -2,6 +2,7 @@
 // PATHs on the command line name.
 #pragma once
 
+#include <accord/atomic_file.hpp>
 #include <accord/config.hpp>
 #include <accord/site.hpp>
 #include <filesystem>
@@ -28,5 +29,12 @@ std::vector<SelectedPair> select_pairs(const std::vector<std::string>& paths,
 // As above, for commands that must not skip anything: a file that is in no
 // pair is an Error.
 std::vector<SelectedPair> select_pairs(const std::vector<std::string>& paths);
+
+// What a command that writes a file must never write over (AtomicFile's
+// PROTECT): the documents of SELECTED, and for each site that PATHS name (as
+// select_pairs reads them, pairs or none) its content folders and its
+// configuration files (accord.toml, hugo.* and config.*).
+std::vector<ProtectedPath> site_inputs(const std::vector<std::string>& paths,
+                                       const std::vector<SelectedPair>& selected);
 
 }  // namespace accord::cli

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "test_support.hpp"
 
@@ -253,6 +255,80 @@ TEST(CliCheckHistory, UnknownRevisionWinsOverAMissingDictionary) {
   EXPECT_EQ(0u, r.err.rfind("accord: error: ", 0)) << r.err;
   EXPECT_NE(std::string::npos, r.err.find("no-such-rev")) << r.err;
   EXPECT_EQ(1, std::count(r.err.begin(), r.err.end(), '\n')) << r.err;
+}
+
+// Issue 19: writes
+// ---------------------------------------------------------------------------
+// Option values that mean nothing are usage errors (exit 2, one line), not a
+// default in disguise.
+
+TEST(CliOptions, MaxFileSizeOutOfRangeIsAUsageError) {
+  for (const std::string value : {"-1", "18446744073709551616", "0", "0K", "5G", "4097M",
+                                  "99999999999999999999K", "1.5K", "abc", "16 M", "+16"}) {
+    auto r = run_accord({"--max-file-size", value, "check", "fixtures/translated"}, source_dir());
+    EXPECT_EQ(2, r.exit_code) << value;
+    EXPECT_EQ("accord: error: --max-file-size: '" + value +
+                  "' is not a size from 1 byte to 4G (a whole number of bytes, or with a suffix "
+                  "K, M or G); see 'accord --help'\n",
+              r.err);
+    EXPECT_EQ("", r.out);
+  }
+}
+
+// The edges that are accepted: 1 byte (every document is then over it) and
+// 4G, with and without a suffix.
+TEST(CliOptions, MaxFileSizeAcceptsOneByteToFourGibibytes) {
+  auto tiny = run_accord(
+      {"--max-file-size", "1", "sections", "fixtures/site/content/privacy.en.md"}, source_dir());
+  EXPECT_EQ(2, tiny.exit_code);
+  EXPECT_NE(std::string::npos, tiny.err.find("over the limit of 1 bytes")) << tiny.err;
+  for (const std::string value : {"4G", "4096M", "4194304k", "4294967296", "16MiB", "1kb"}) {
+    auto r = run_accord({"--max-file-size", value, "check", "fixtures/translated"}, source_dir());
+    if (value == "1kb") {
+      EXPECT_NE(std::string::npos, r.err.find("over the limit of 1024 bytes")) << r.err;
+    } else {
+      EXPECT_EQ(0, r.exit_code) << value << ": " << r.err;
+    }
+  }
+}
+
+// An empty value ('' from an unset shell variable) for any option of any
+// command: never "not given".
+TEST(CliOptions, AnEmptyValueIsAUsageErrorForEveryCommand) {
+  for (const auto& [args, option] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{"check", "--rev", "", "fixtures/translated"}, "--rev"},
+           {{"publish", "content/privacy.en.md", "--published", "2026-04-09", "--effective", ""},
+            "--effective"},
+           {{"publish", "content/privacy.en.md", "--published", ""}, "--published"},
+           {{"notes", "--from", "", "--to", "HEAD"}, "--from"},
+           {{"notice", "--from", "HEAD", "--to", "", "--published", "2026-04-09"}, "--to"},
+           {{"log", "--rev", "", "fixtures/site/content/privacy.en.md"}, "--rev"},
+           {{"report", "--html", "", "fixtures/site"}, "--html"}}) {
+    auto r = run_accord(args, source_dir());
+    EXPECT_EQ(2, r.exit_code) << args[0] << " " << option;
+    EXPECT_EQ("accord: error: " + option +
+                  ": the value is empty; give a value or leave the option out; see 'accord "
+                  "--help'\n",
+              r.err);
+    EXPECT_EQ("", r.out);
+  }
+}
+
+TEST(CliOptions, ANegativeNoticePeriodIsAUsageError) {
+  for (const std::string command : {"notes", "notice", "publish"}) {
+    std::vector<std::string> args = {command};
+    if (command == "publish") {
+      args.insert(args.end(), {"content/privacy.en.md", "--published", "2026-04-09"});
+    } else {
+      args.insert(args.end(), {"--from", "HEAD", "--to", "HEAD", "--published", "2026-04-09"});
+    }
+    args.insert(args.end(), {"--notice-days", "-1"});
+    auto r = run_accord(args, source_dir());
+    EXPECT_EQ(2, r.exit_code) << command;
+    EXPECT_EQ(
+        "accord: error: --notice-days: Value -1 not in range 0 to 36500; see 'accord --help'\n",
+        r.err);
+  }
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 #include <map>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "test_support.hpp"
@@ -88,6 +90,10 @@ class Child {
     m_status = status;
     m_pid = -1;
     return false;
+  }
+  // Sends SIGNAL_NUMBER to the child, if it still runs.
+  void signal(int signal_number) {
+    if (m_pid > 0) ::kill(m_pid, signal_number);
   }
   void kill_now() {
     if (m_pid <= 0) return;
@@ -457,7 +463,8 @@ TEST(Faults, ReportOnAFullDiskIsExit2AndKeepsTheOldReport) {
 }
 
 // accord killed (SIGKILL) while the report is being made: the old report is
-// whole. Only the temporary file, which no reader opens, is left behind.
+// whole. Only the temporary file (.accord-XXXXXX), which no reader opens, is
+// left behind.
 TEST(Faults, ReportKilledMidWayLeavesTheOldReportIntact) {
   TempDir dir;
   fs::path target = dir / "report.html";
@@ -468,7 +475,7 @@ TEST(Faults, ReportKilledMidWayLeavesTheOldReportIntact) {
                 source_dir());
     while (child.running() && !interrupted) {
       for (const auto& name : names_in(dir.path())) {
-        if (name.rfind("report.html.tmp.", 0) == 0) interrupted = true;
+        if (name.rfind(".accord-", 0) == 0) interrupted = true;
       }
       if (!interrupted) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
@@ -479,8 +486,8 @@ TEST(Faults, ReportKilledMidWayLeavesTheOldReportIntact) {
   EXPECT_EQ("the old report", slurp(target));
   auto names = names_in(dir.path());
   ASSERT_EQ(2u, names.size());
-  EXPECT_EQ("report.html", names[0]);
-  EXPECT_EQ(0u, names[1].rfind("report.html.tmp.", 0)) << names[1];
+  EXPECT_EQ(0u, names[0].rfind(".accord-", 0)) << names[0];
+  EXPECT_EQ("report.html", names[1]);
 }
 
 // --- commands that promise to write nothing ------------------------------
@@ -550,6 +557,218 @@ TEST(Faults, SymlinksOutOfTheSiteAreNotFollowed) {
       "'accord pairs' to see the pairs of the site\n\n0 errors, 0 warnings in 0 pairs\n",
       named.out);
   EXPECT_EQ("", named.err);
+}
+
+// Issue 19: writes
+// ---------------------------------------------------------------------------
+// What report --html may replace: regular files only, never an input, and an
+// interrupted run leaves no temporary file. A copy of the example site, so
+// that a regression cannot damage the fixtures.
+
+struct SiteCopy {
+  SiteCopy() {
+    for (const char* f : {"hugo.toml", "content/privacy.en.md", "content/privacy.et.md"}) {
+      write_file(dir / "site" / f, slurp(source_dir() / "fixtures/site" / f));
+    }
+  }
+  fs::path site() const { return dir / "site"; }
+  TempDir dir;
+};
+
+constexpr const char* k_kind_hint =
+    "; accord replaces only regular files; choose another output path\n";
+
+TEST(Faults, ReportRefusesATargetThatIsNotARegularFile) {
+  SiteCopy s;
+  const fs::path& d = s.dir.path();
+  fs::create_directory(d / "folder");
+  ASSERT_EQ(0, mkfifo((d / "fifo").c_str(), 0644));
+  fs::create_symlink("/dev/null", d / "fake-null");
+  // A device node of its own, never the system's /dev/null, which a
+  // regression would replace (the test runs as root in CI).
+  ASSERT_EQ(0, mknod((d / "fake-device").c_str(), S_IFCHR | 0666, makedev(1, 3)))
+      << "mknod needs root";
+  fs::create_symlink("/proc/self/fd/1", d / "fake-stdout");
+  auto before = names_in(d);
+  for (const auto& [target, what] : std::vector<std::pair<std::string, std::string>>{
+           {"folder", "is a folder, not a regular file"},
+           {"fifo", "is a fifo, not a regular file"},
+           {"fake-device", "is a character device, not a regular file"},
+           {"fake-null",
+            "is a symlink to '/dev/null', which is a character device, not a "
+            "regular file"}}) {
+    auto r = run_accord({"report", "--html", target, "site"}, d);
+    EXPECT_EQ(2, r.exit_code) << target;
+    EXPECT_EQ("accord: error: " + target + ": " + what + k_kind_hint, r.err);
+    EXPECT_EQ("", r.out);
+  }
+  // Standard output a pipe, as in `accord report --html fake-stdout | less`.
+  auto piped = run_program({"bash", "-c",
+                            "\"$0\" report --html fake-stdout site | cat; exit "
+                            "${PIPESTATUS[0]}",
+                            ACCORD_BINARY},
+                           d);
+  EXPECT_EQ(2, piped.exit_code);
+  EXPECT_EQ(
+      "accord: error: fake-stdout: is a symlink to '/proc/self/fd/1', which leads to no "
+      "regular file" +
+          std::string(k_kind_hint),
+      piped.err);
+  EXPECT_EQ(before, names_in(d));
+  EXPECT_TRUE(fs::is_fifo(d / "fifo"));
+  EXPECT_TRUE(fs::is_symlink(d / "fake-null"));
+  EXPECT_TRUE(fs::is_character_file("/dev/null"));
+}
+
+TEST(Faults, ReportRefusesToWriteOverItsInputs) {
+  SiteCopy s;
+  const fs::path& d = s.dir.path();
+  fs::create_symlink("site/content/privacy.et.md", d / "translation.html");
+  auto before = snapshot(s.site());
+  const std::string hint =
+      "; accord never writes over what it reads; choose an output path outside the site's "
+      "content folders\n";
+  for (const auto& [target, args, what] :
+       std::vector<std::tuple<std::string, std::vector<std::string>, std::string>>{
+           {"site/content/privacy.en.md",
+            {"site"},
+            "is a document this run reads (site/content/privacy.en.md)"},
+           {"site/content/privacy.et.md",
+            {"site/content/privacy.et.md"},
+            "is a document this run reads (site/content/privacy.et.md)"},
+           {"translation.html",
+            {"site"},
+            "is a document this run reads (site/content/privacy.et.md)"},
+           {"site/content/review.html",
+            {"site"},
+            "is inside the content folder of the site (site/content)"},
+           {"site/hugo.toml", {"site"}, "is a configuration file of the site (site/hugo.toml)"}}) {
+    std::vector<std::string> argv = {"report", "--html", target};
+    argv.insert(argv.end(), args.begin(), args.end());
+    auto r = run_accord(argv, d);
+    EXPECT_EQ(2, r.exit_code) << target;
+    EXPECT_EQ("accord: error: " + target + ": " + what + hint, r.err);
+    EXPECT_EQ("", r.out);
+  }
+  EXPECT_EQ(before, snapshot(s.site()));
+  // From inside the site, with no PATH: the same site is protected.
+  auto inside = run_accord({"report", "--html", "content/x.html"}, s.site());
+  EXPECT_EQ(2, inside.exit_code);
+  EXPECT_EQ(
+      "accord: error: content/x.html: is inside the content folder of the site (content)" + hint,
+      inside.err);
+  // Beside the content folder is fine.
+  auto ok = run_accord({"report", "--html", "site/review.html", "site"}, d);
+  EXPECT_EQ(0, ok.exit_code) << ok.err;
+}
+
+TEST(Faults, ReportThroughASymlinkReplacesTheFileItLeadsTo) {
+  SiteCopy s;
+  const fs::path& d = s.dir.path();
+  write_file(d / "out/report.html", "the old report");
+  fs::create_symlink("out/report.html", d / "latest.html");
+  auto r = run_accord({"report", "--html", "latest.html", "site"}, d);
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_TRUE(fs::is_symlink(d / "latest.html"));
+  EXPECT_EQ(0u, slurp(d / "out/report.html").rfind("<!DOCTYPE html>", 0));
+  EXPECT_EQ(std::vector<std::string>{"report.html"}, names_in(d / "out"));
+}
+
+TEST(Faults, ReportWithAFileNameOfNameMaxBytesIsWritten) {
+  SiteCopy s;
+  const std::string name = std::string(250, 'r') + ".html";  // 255 bytes
+  auto r = run_accord({"report", "--html", name, "site"}, s.dir.path());
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_EQ(0u, slurp(s.dir / name).rfind("<!DOCTYPE html>", 0));
+}
+
+// SIGTERM or SIGINT while the report is being made: accord dies of the
+// signal, the old report is whole and no temporary file is left. The signal
+// is sent the moment the temporary file appears; a run that had already
+// replaced the report is tried again.
+void expect_report_signal_leaves_nothing(int signal_number) {
+  SiteCopy s;
+  fs::path out = s.dir / "out";
+  fs::create_directory(out);
+  fs::path target = out / "report.html";
+  write_file(target, "the old report");
+  bool interrupted = false;
+  for (int attempt = 0; attempt < 10 && !interrupted; ++attempt) {
+    Child child({ACCORD_BINARY, "report", "--html", target.string(), "site"}, s.dir.path());
+    bool seen = false;
+    while (child.running() && !seen) {
+      for (const auto& name : names_in(out)) seen = seen || name.rfind(".accord-", 0) == 0;
+      if (!seen) std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+    if (seen) child.signal(signal_number);
+    RunResult r = child.wait(std::chrono::seconds(20));
+    if (slurp(target) == "the old report" && r.exit_code == 128 + signal_number) {
+      interrupted = true;
+    } else {
+      write_file(target, "the old report");  // it finished first: again
+    }
+  }
+  ASSERT_TRUE(interrupted) << "accord finished before it could be interrupted, 10 times";
+  EXPECT_EQ(std::vector<std::string>{"report.html"}, names_in(out));
+}
+
+TEST(Faults, ReportStoppedBySigtermLeavesNoTemporaryFile) {
+  expect_report_signal_leaves_nothing(SIGTERM);
+}
+
+TEST(Faults, ReportStoppedBySigintLeavesNoTemporaryFile) {
+  expect_report_signal_leaves_nothing(SIGINT);
+}
+
+// check and report share one pipeline (src/cli/pair_pipeline.hpp): with a
+// blob missing behind HEAD both check the pair, skip what history cannot
+// give in the same way, and report the same findings and notes.
+TEST(Faults, CheckAndReportDegradeTheSameWayOnAMissingBlobBehindHead) {
+  TestRepo repo;
+  for (const char* f : {"hugo.toml", "content/privacy.en.md", "content/privacy.et.md"}) {
+    repo.write(f, slurp(source_dir() / "fixtures/site" / f));
+  }
+  repo.commit("Site", k_jan1);
+  std::string old_blob = rev_parse(repo.path(), "HEAD:content/privacy.et.md");
+  repo.write("content/privacy.et.md",
+             slurp(source_dir() / "fixtures/site/content/privacy.et.md") + "\nLisa.\n");
+  repo.write("content/privacy.en.md",
+             slurp(source_dir() / "fixtures/site/content/privacy.en.md") + "\nMore.\n");
+  repo.commit("Both changed", k_jan1 + k_day);
+  fs::remove(loose_object(repo.path(), old_blob));
+
+  auto check = run_accord({"check"}, repo.path());
+  EXPECT_EQ(1, check.exit_code) << check.err;
+  EXPECT_EQ("", check.err);
+  TempDir out;
+  auto report = run_accord({"report", "--html", (out / "r.html").string()}, repo.path());
+  EXPECT_EQ(0, report.exit_code) << report.err;
+  EXPECT_EQ("", report.err);
+  // check: findings, then "note: …" lines, a blank line and the summary;
+  // report: "wrote FILE: <summary>" and the same notes.
+  auto notes_of = [](const std::string& text) {
+    std::vector<std::string> notes;
+    std::size_t at = 0;
+    while ((at = text.find("note: ", at)) != std::string::npos) {
+      std::size_t end = text.find('\n', at);
+      notes.push_back(text.substr(at, end - at));
+      at = end;
+    }
+    return notes;
+  };
+  auto check_notes = notes_of(check.out);
+  ASSERT_FALSE(check_notes.empty()) << check.out;
+  EXPECT_NE(std::string::npos, check_notes.front().find("(the history rules were skipped for this "
+                                                        "pair)"))
+      << check_notes.front();
+  EXPECT_EQ(check_notes, notes_of(report.out));
+  std::size_t summary = check.out.rfind("\n\n");
+  ASSERT_NE(std::string::npos, summary);
+  std::string check_summary = check.out.substr(summary + 2);
+  EXPECT_EQ(0u, report.out.find("wrote " + (out / "r.html").string() + ": " + check_summary))
+      << report.out << "\nvs\n"
+      << check_summary;
+  EXPECT_EQ(0u, slurp(out / "r.html").rfind("<!DOCTYPE html>", 0));
 }
 
 }  // namespace

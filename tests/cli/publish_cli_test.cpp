@@ -337,5 +337,57 @@ TEST(PublishCli, RejectsAnImpossibleDate) {
       r.err);
 }
 
+// Issue 19: writes
+// ---------------------------------------------------------------------------
+
+// Every file under .git/objects (loose objects and packs), by path.
+std::size_t object_files(const std::filesystem::path& repo) {
+  std::size_t n = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(repo / ".git/objects")) {
+    if (e.is_regular_file()) ++n;
+  }
+  return n;
+}
+
+// A tag `policy/content` (made by hand, by mistake) leaves no room for
+// policy/content/privacy.en.md/…: exit 2 before any object is written.
+TEST(PublishCli, ATagWhereTheFolderWouldBeIsExitTwoAndWritesNoObject) {
+  Site s;
+  s.git("tag policy/content");
+  std::size_t before = object_files(s.repo.path());
+  auto r = s.publish({"--published", "2026-04-09"});
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ("", r.out);
+  EXPECT_EQ(
+      "accord: error: content/privacy.en.md: tag policy/content/privacy.en.md/2026-04-09 cannot "
+      "be created: the tag policy/content already exists where its folder would be, and git "
+      "cannot have a name that is also a folder of names; nothing was written; if "
+      "policy/content was made by mistake and never pushed, delete it (`git tag -d "
+      "policy/content`) and run accord publish again\n",
+      r.err);
+  EXPECT_EQ(before, object_files(s.repo.path()));
+  s.git("tag -d policy/content");
+  r = s.publish({"--published", "2026-04-09"});
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_EQ(before + 1, object_files(s.repo.path()));  // the tag object
+}
+
+TEST(PublishCli, ATagInsideThePlannedNameIsExitTwoAndWritesNoObject) {
+  Site s;
+  s.git("tag policy/content/privacy.en.md/2026-04-09/x");
+  std::size_t before = object_files(s.repo.path());
+  auto r = s.publish({"--published", "2026-04-09"});
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ(
+      "accord: error: content/privacy.en.md: tag policy/content/privacy.en.md/2026-04-09 cannot "
+      "be created: the tag policy/content/privacy.en.md/2026-04-09/x already exists inside it, "
+      "as if it were a folder, and git cannot have a name that is also a folder of names; "
+      "nothing was written; if policy/content/privacy.en.md/2026-04-09/x was made by mistake "
+      "and never pushed, delete it (`git tag -d policy/content/privacy.en.md/2026-04-09/x`) and "
+      "run accord publish again\n",
+      r.err);
+  EXPECT_EQ(before, object_files(s.repo.path()));
+}
+
 }  // namespace
 }  // namespace accord

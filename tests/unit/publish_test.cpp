@@ -7,6 +7,9 @@
 #include <accord/config.hpp>
 #include <accord/publish.hpp>
 #include <cstdlib>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "test_support.hpp"
 
@@ -342,6 +345,130 @@ TEST_F(Publish, LogReadsTheEffectiveDateFromTheTag) {
   EXPECT_EQ("2026-04-23", h.versions[0].commit.effective_date.to_string());
   ASSERT_TRUE(h.versions[0].commit.published);
   EXPECT_EQ("2026-04-09", h.versions[0].commit.published->to_string());
+}
+
+// Issue 19: writes
+// ---------------------------------------------------------------------------
+// Document paths that git refuses in a ref name are percent-encoded in the
+// tag name, reversibly; names without '%' (every older tag) mean what they
+// meant.
+
+bool valid_ref(const std::string& name) {
+  git_libgit2_init();
+  int valid = 0;
+  int rc = git_reference_name_is_valid(&valid, name.c_str());
+  git_libgit2_shutdown();
+  return rc == 0 && valid;
+}
+
+TEST(TagPath, EncodesExactlyTheBytesGitRefusesAndPercent) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"content/privacy.en.md", "content/privacy.en.md"},
+      {"content/privacy policy.en.md", "content/privacy%20policy.en.md"},
+      {"content/a..b.en.md", "content/a.%2Eb.en.md"},
+      {"content/.hidden/p.en.md", "content/%2Ehidden/p.en.md"},
+      {".p.en.md", "%2Ep.en.md"},
+      {"content/x.lock/p.en.md", "content/x%2Elock/p.en.md"},
+      {"content/p.en.md.lock", "content/p.en.md%2Elock"},
+      {"content/x.locked/p.en.md", "content/x.locked/p.en.md"},
+      {"a~b^c:d?e*f[g\\h.md", "a%7Eb%5Ec%3Ad%3Fe%2Af%5Bg%5Ch.md"},
+      {"content/a@{1}.md", "content/a%40{1}.md"},
+      {"content/a@b{c}.md", "content/a@b{c}.md"},
+      {"content/100%.md", "content/100%25.md"},
+      {"content/tab\there.md", "content/tab%09here.md"},
+      {"content/del\x7f.md", "content/del%7F.md"},
+      {"content/privaatsus-\xc3\xa4.et.md", "content/privaatsus-\xc3\xa4.et.md"},
+      {"content/...md", "content/%2E.%2Emd"},
+      {"content/a...b", "content/a.%2E.b"},
+  };
+  for (const auto& [path, encoded] : cases) {
+    EXPECT_EQ(encoded, encode_tag_path(path)) << path;
+    EXPECT_EQ(path, decode_tag_path(encoded)) << encoded;
+    const std::string ref = "refs/tags/" + policy_tag_name(path, Date{2026, 4, 9});
+    EXPECT_TRUE(valid_ref(ref)) << ref;
+    // Without the encoding every case but the plain ones is refused.
+    if (encoded == path) {
+      EXPECT_TRUE(valid_ref("refs/tags/policy/" + path + "/2026-04-09"));
+    }
+  }
+  EXPECT_FALSE(valid_ref("refs/tags/policy/content/privacy policy.en.md/2026-04-09"));
+  EXPECT_EQ("policy/content/privacy%20policy.en.md/2026-04-09",
+            policy_tag_name("content/privacy policy.en.md", Date{2026, 4, 9}));
+}
+
+// Every byte from 1 to 255, in every position of a component: the name is
+// valid and decodes back to the path.
+TEST(TagPath, EveryByteRoundTripsToAValidName) {
+  for (int b = 1; b < 256; ++b) {
+    if (b == '/') continue;
+    const std::string c(1, static_cast<char>(b));
+    for (const std::string& path : {c, c + c, "a" + c, c + "a", "d/" + c + "/" + c + c + ".md",
+                                    c + "lock", "x" + c + "lock", "x" + c + "{", c + c + c}) {
+      const std::string encoded = encode_tag_path(path);
+      EXPECT_EQ(path, decode_tag_path(encoded)) << b;
+      EXPECT_TRUE(valid_ref("refs/tags/policy/" + encoded + "/2026-04-09")) << b << " " << encoded;
+    }
+  }
+}
+
+TEST(TagPath, OldNamesWithoutPercentDecodeToThemselves) {
+  for (const std::string name : {"content/privacy.en.md", "p.en.md", "a@b{c}", "x.locked/y",
+                                 "content/privaatsus-\xc3\xa4.et.md"}) {
+    EXPECT_EQ(name, decode_tag_path(name));
+  }
+  // A '%' that starts no escape is kept.
+  EXPECT_EQ("100%", decode_tag_path("100%"));
+  EXPECT_EQ("a%zzb", decode_tag_path("a%zzb"));
+  EXPECT_EQ("a%4", decode_tag_path("a%4"));
+  EXPECT_EQ("a b", decode_tag_path("a%20b"));
+  EXPECT_EQ("a\xff", decode_tag_path("a%fF"));
+}
+
+// A document whose name has a space, a leading dot folder and "..": it is
+// published, the second publication finds the first, and history reads the
+// effective date from the encoded tag.
+TEST(TagPath, ADocumentWithASpaceIsPublishedAndItsTagIsRead) {
+  for (const std::string name :
+       {"privacy policy.en.md", ".drafts/p..en.md", "p.lock/a@{1}.en.md"}) {
+    test::TestRepo repo;
+    repo.write(name, english());
+    repo.commit("Privacy policy", k_t0);
+    git(repo, "config user.name 'Accord Publisher'");
+    git(repo, "config user.email publisher@example.org");
+    const std::string doc = (repo.path() / name).string();
+    PublishOptions o;
+    o.published = day("2026-01-01");
+    o.language = "en";
+    PublishResult first = publish(doc, o);
+    EXPECT_EQ(policy_tag_name(name, day("2026-01-01")), first.tag);
+    EXPECT_EQ(first.commit, read_tag(repo.path(), first.tag).commit);
+    repo.write(name, replace(english(), k_retention, k_retention_new));
+    repo.commit("Change", k_t0 + k_day);
+    o.published = day("2026-04-09");
+    o.known = [](std::string_view w) { return langid().spells(w, "en"); };
+    PublishResult second = publish(doc, o);
+    EXPECT_EQ(first.tag, second.previous_tag) << name;
+    EXPECT_EQ("2026-04-23", second.effective.to_string());
+    History h = GitDocument(doc).log();
+    ASSERT_EQ(2u, h.versions.size());
+    EXPECT_EQ(EffectiveSource::tag, h.versions[0].commit.effective_source) << name;
+    EXPECT_EQ("2026-04-23", h.versions[0].commit.effective_date.to_string());
+    EXPECT_EQ(EffectiveSource::tag, h.versions[1].commit.effective_source) << name;
+  }
+}
+
+// A tag made before the encoding, by hand as older accord made it: read by
+// history and found by publish as the previous publication.
+TEST_F(Publish, AnOldTagIsStillRead) {
+  change(replace(english(), k_retention, k_retention_new));
+  git(repo, "tag -a policy/p.en.md/2025-12-31 " + first +
+                " -m 'accord publish p.en.md: effective 2025-12-31' -m 'Published: "
+                "2025-12-31' -m 'Effective-Date: 2025-12-31'");
+  History h = GitDocument(doc()).log();
+  ASSERT_EQ(2u, h.versions.size());
+  EXPECT_EQ(EffectiveSource::tag, h.versions[1].commit.effective_source);
+  PublishResult r = plan_publish(doc(), options("2026-04-09"));
+  EXPECT_EQ("policy/p.en.md/2026-01-01", r.previous_tag);  // the later of the two
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Dates, the versions' sections, and GitDocument: log, text_at, blame. The
 // walk itself is in walk.cpp.
 #include <accord/history.hpp>
+#include <accord/publish.hpp>
 #include <chrono>
 #include <list>
 #include <memory>
@@ -69,7 +70,7 @@ std::string_view to_string(SectionStatus status) {
 }
 
 std::string policy_tag_name(std::string_view path, const Date& date) {
-  return "policy/" + std::string(path) + "/" + date.to_string();
+  return "policy/" + encode_tag_path(path) + "/" + date.to_string();
 }
 
 namespace {

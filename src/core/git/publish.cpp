@@ -71,7 +71,7 @@ struct PolicyTag {
 // latest tagger time.
 std::optional<PolicyTag> latest_tag(const Repository& repo, const std::string& path) {
   ReferenceIteratorHandle it = repo.policy_tags();
-  const std::string prefix = "refs/tags/policy/" + path + "/";
+  const std::string prefix = "refs/tags/policy/" + encode_tag_path(path) + "/";
   std::optional<PolicyTag> best;
   git_reference* ref_raw = nullptr;
   int rc = 0;
@@ -152,6 +152,50 @@ std::optional<std::string> lock_file(const Repository& repo, const std::string& 
   return std::nullopt;
 }
 
+// Throws Error, before anything is written, when the ref REF (of the tag
+// TAG, for DOC) cannot be created: a name git refuses, or a directory/file
+// conflict with a ref that exists (refs/tags/policy/content blocks
+// refs/tags/policy/content/…, and the other way round). libgit2 finds these
+// only after it has written the tag object.
+void check_ref_can_be_created(const Repository& repo, const std::string& ref,
+                              const std::string& tag, const std::string& doc) {
+  int valid = 0;
+  if (git_reference_name_is_valid(&valid, ref.c_str()) < 0 || !valid) {
+    throw Error(doc, 0, "tag " + tag + " is not a name git accepts, so the tag was not written",
+                "this is a bug in accord's tag names; please report it");
+  }
+  auto conflict = [&](const std::string& other, const char* where) {
+    const std::string name = other.substr(k_tag_prefix.size());
+    throw Error(doc, 0,
+                fmt::format("tag {} cannot be created: the tag {} already exists {}, and git "
+                            "cannot have a name that is also a folder of names; nothing was "
+                            "written",
+                            tag, name, where),
+                "if " + name + " was made by mistake and never pushed, delete it (`git tag -d " +
+                    name + "`) and run accord publish again");
+  };
+  for (std::size_t slash = ref.find('/', k_tag_prefix.size()); slash != std::string::npos;
+       slash = ref.find('/', slash + 1)) {
+    const std::string prefix = ref.substr(0, slash);
+    git_reference* raw = nullptr;
+    int rc = git_reference_lookup(&raw, repo.get(), prefix.c_str());
+    ReferenceHandle found(raw);
+    if (rc == 0) conflict(prefix, "where its folder would be");
+  }
+  git_reference_iterator* it_raw = nullptr;
+  if (git_reference_iterator_glob_new(&it_raw, repo.get(), (ref + "/*").c_str()) < 0) {
+    std::string text = last_error_text();
+    throw Error(repo.root(), 0, "cannot list the tags: " + text,
+                "check the repository with `git fsck`");
+  }
+  ReferenceIteratorHandle it(it_raw);
+  git_reference* ref_raw = nullptr;
+  if (git_reference_next(&ref_raw, it.get()) == 0) {
+    ReferenceHandle below(ref_raw);
+    conflict(git_reference_name(below.get()), "inside it, as if it were a folder");
+  }
+}
+
 [[noreturn]] void fail_locked(const std::string& what, const std::string& lock) {
   throw Error(lock, 0, what + " is locked, so the tag was not written",
               "another git process may be running; if none is, remove the lock file and "
@@ -159,6 +203,50 @@ std::optional<std::string> lock_file(const Repository& repo, const std::string& 
 }
 
 }  // namespace
+
+std::string encode_tag_path(std::string_view path) {
+  std::string out;
+  out.reserve(path.size());
+  auto escape = [&out](unsigned char c) { out += fmt::format("%{:02X}", c); };
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const auto c = static_cast<unsigned char>(path[i]);
+    const bool component_start = i == 0 || path[i - 1] == '/';
+    if (c < 0x20 || c == 0x7f ||
+        std::string_view(" ~^:?*[\\%").find(static_cast<char>(c)) != std::string_view::npos) {
+      escape(c);
+    } else if (c == '.' && (component_start || out.back() == '.' ||
+                            (path.substr(i).rfind(".lock", 0) == 0 &&
+                             (i + 5 == path.size() || path[i + 5] == '/')))) {
+      escape(c);
+    } else if (c == '@' && i + 1 < path.size() && path[i + 1] == '{') {
+      escape(c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string decode_tag_path(std::string_view encoded) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  out.reserve(encoded.size());
+  for (std::size_t i = 0; i < encoded.size(); ++i) {
+    if (encoded[i] == '%' && i + 2 < encoded.size() && hex(encoded[i + 1]) >= 0 &&
+        hex(encoded[i + 2]) >= 0) {
+      out += static_cast<char>(hex(encoded[i + 1]) * 16 + hex(encoded[i + 2]));
+      i += 2;
+    } else {
+      out += encoded[i];
+    }
+  }
+  return out;
+}
 
 PublishResult plan_publish(const std::string& doc, const PublishOptions& options) {
   std::string path;
@@ -259,6 +347,7 @@ PublishResult plan_publish(const std::string& doc, const PublishOptions& options
     throw Error(repo.root(), 0, "cannot look up tag " + r.tag + ": " + text,
                 "check the repository with `git fsck`");
   }
+  check_ref_can_be_created(repo, std::string(k_tag_prefix) + r.tag, r.tag, doc);
   r.message = tag_message(r);
   return r;
 }

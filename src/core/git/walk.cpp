@@ -4,6 +4,7 @@
 
 #include <strings.h>
 
+#include <accord/publish.hpp>
 #include <algorithm>
 #include <queue>
 #include <tuple>
@@ -412,7 +413,7 @@ class Walker {
       std::string rest = name.substr(std::string_view("refs/tags/policy/").size());
       std::size_t slash = rest.rfind('/');
       if (slash == std::string::npos) continue;
-      std::string path = rest.substr(0, slash);
+      std::string path = decode_tag_path(rest.substr(0, slash));
       auto name_date = parse_date(std::string_view(rest).substr(slash + 1));
       if (!name_date || path.empty()) continue;
       std::string short_name = name.substr(10);
