@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "terminal.hpp"
 #include "doc_language.hpp"
 
 namespace accord::cli {
@@ -70,7 +71,7 @@ Command blame_command() {
             std::cerr << "accord: warning: " << w.to_string() << '\n';
           }
           if (opts->format == "json") {
-            print(to_json(blame).dump(2) + "\n");
+            print(json_text(to_json(blame)));
           } else {
             print(render_text(blame, opts->doc, Style(global, stdout)));
           }

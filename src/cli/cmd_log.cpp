@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "terminal.hpp"
 #include "doc_language.hpp"
 
 namespace accord::cli {
@@ -158,7 +159,7 @@ Command log_command() {
                 std::cerr << "accord: warning: " << w.to_string() << '\n';
               }
               if (opts->format == "json") {
-                print(to_json(history).dump(2) + "\n");
+                print(json_text(to_json(history)));
               } else {
                 print(render_text(history, opts->doc, Style(global, stdout)));
               }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "terminal.hpp"
 
 namespace accord::cli {
 namespace {
@@ -77,7 +78,7 @@ Command pairs_command() {
           Config config = load_config(root);
           SiteScan scan = scan_site(config);
           if (opts->format == "json") {
-            print(to_json(config, scan).dump(2) + "\n");
+            print(json_text(to_json(config, scan)));
           } else {
             print(render_text(scan, Style(global, stdout)));
           }

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "terminal.hpp"
 
 namespace accord::cli {
 namespace {
@@ -99,7 +100,7 @@ Command show_command() {
                 j["as_of"] = date ? nlohmann::ordered_json(date->to_string()) : nullptr;
                 j["in_force"] = version ? to_json(version->commit) : nullptr;
                 j["text"] = text.text;
-                print(j.dump(2) + "\n");
+                print(json_text(j));
               } else {
                 print(text.text);
               }

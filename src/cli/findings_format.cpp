@@ -6,6 +6,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "terminal.hpp"
+
 namespace accord::cli {
 namespace {
 
@@ -137,7 +139,7 @@ std::string format_json(const std::vector<Finding>& findings, const CheckSummary
                         {"notes", counts[Severity::note]},
                         {"by_rule", by_rule},
                         {"notices", summary.notices}};
-  return out.dump(2) + "\n";
+  return json_text(out);
 }
 
 std::string format_github(const std::vector<Finding>& findings) {
@@ -189,7 +191,7 @@ std::string format_sarif(const std::vector<Finding>& findings) {
   json sarif{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
              {"version", "2.1.0"},
              {"runs", json::array({run})}};
-  return sarif.dump(2) + "\n";
+  return json_text(sarif);
 }
 
 }  // namespace accord::cli
