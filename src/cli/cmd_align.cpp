@@ -113,7 +113,7 @@ int run_align(const AlignCliOptions& opts, const GlobalOptions& global) {
                        style.dim(fmt::format("{:.2f}", p.confidence)),
                        p.moved ? style.cyan(" moved") : "");
   }
-  print(out);
+  print_text(out, style);
   return k_exit_ok;
 }
 

@@ -152,7 +152,7 @@ int run_diff(const DiffOptions& opts, const GlobalOptions& global) {
   }
   out += fmt::format("{}{} section{} changed, {} substantial\n", markdown ? "\n" : "\n",
                      diffs.size(), diffs.size() == 1 ? "" : "s", substantial);
-  print(out);
+  print_text(out, style);
   return k_exit_ok;
 }
 

@@ -80,7 +80,8 @@ Command pairs_command() {
           if (opts->format == "json") {
             print(json_text(to_json(config, scan)));
           } else {
-            print(render_text(scan, Style(global, stdout)));
+            Style style(global, stdout);
+            print_text(render_text(scan, style), style);
           }
           return static_cast<int>(k_exit_ok);
         };

@@ -56,7 +56,8 @@ Command sections_command() {
               if (opts->format == "json") {
                 print(json_text(to_json(doc)));
               } else {
-                print(render_text(doc, Style(global, stdout)));
+                Style style(global, stdout);
+                print_text(render_text(doc, style), style);
               }
               return static_cast<int>(k_exit_ok);
             };

@@ -121,7 +121,7 @@ std::string format_text(const std::vector<Finding>& findings, const CheckSummary
           : findings.empty()      ? style.green(line)
                                   : line) +
          "\n";
-  return out;
+  return terminal_text(out, style);
 }
 
 std::string format_json(const std::vector<Finding>& findings, const CheckSummary& summary) {
@@ -153,7 +153,9 @@ std::string format_github(const std::vector<Finding>& findings) {
     props += ",title=" + escape_property("accord " + f.rule);
     out += fmt::format("::{} {}::{}\n", command, props, escape_data(f.message));
   }
-  return out;
+  // The runner's log is a terminal too: it shows colours and runs other
+  // workflow commands.
+  return terminal_safe(out);
 }
 
 std::string format_sarif(const std::vector<Finding>& findings) {
