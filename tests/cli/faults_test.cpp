@@ -11,9 +11,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -733,6 +737,77 @@ TEST(Terminal, DocumentTextEscapesHeadingsAndFileNames) {
   EXPECT_EQ("::error file=" + file + ",line=5,title=accord invariant-mismatch::" + numbers +
                 "\n::error file=" + file + ",line=5,title=accord outdated::" + outdated + "\n",
             github.out);
+}
+
+
+// Sets NAME to VALUE for the test's lifetime, then restores it.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const std::string& value) : m_name(name) {
+    if (const char* old = std::getenv(name)) m_old = old;
+    setenv(name, value.c_str(), 1);
+  }
+  ~ScopedEnv() {
+    if (m_old) {
+      setenv(m_name, m_old->c_str(), 1);
+    } else {
+      unsetenv(m_name);
+    }
+  }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* m_name;
+  std::optional<std::string> m_old;
+};
+
+// Gives every file under DIR (DIR included) to UID:GID; errno's text on
+// failure.
+std::optional<std::string> chown_all(const fs::path& dir, uid_t uid, gid_t gid) {
+  if (lchown(dir.c_str(), uid, gid) != 0) return std::string(std::strerror(errno));
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (lchown(e.path().c_str(), uid, gid) != 0) return std::string(std::strerror(errno));
+  }
+  return std::nullopt;
+}
+
+// libgit2 refuses a repository another user owns (safe.directory); 1.5.1
+// says only "not found". accord names the owner and the command that
+// trusts the repository. CI runs as root, which may chown; elsewhere the
+// test is skipped, visibly.
+TEST(SafeDirectory, ARepositoryOwnedByAnotherUserNamesTheFix) {
+  TestRepo repo;
+  repo.write("privacy.md", page("Hello."));
+  repo.commit("First", k_jan1);
+  // No safe.directory from this machine's git configuration.
+  TempDir home;
+  ScopedEnv home_env("HOME", home.path().string());
+  ScopedEnv xdg_env("XDG_CONFIG_HOME", (home / "config").string());
+  if (geteuid() == 65534) GTEST_SKIP() << "running as uid 65534, the uid this test gives away";
+  if (auto error = chown_all(repo.path(), 65534, 65534)) {
+    GTEST_SKIP() << "cannot give the repository to uid 65534 (needs root or CAP_CHOWN): "
+                 << *error;
+  }
+  const std::string root = fs::canonical(repo.path()).string();
+  const std::string expected =
+      "accord: error: " + root +
+      ": the git repository here belongs to another user (uid 65534), so git and accord refuse "
+      "to use it; if you trust it, run `git config --global --add safe.directory " +
+      root + "` (or run accord as its owner)\n";
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"log", "privacy.md"}, {"blame", "privacy.md"},
+        {"show", "privacy.md", "--rev", "HEAD"}}) {
+    auto r = run_accord(args, repo.path());
+    EXPECT_EQ(2, r.exit_code) << args[0];
+    EXPECT_EQ("", r.out) << args[0];
+    EXPECT_EQ(expected, r.err) << args[0];
+  }
+  // Trusted, it is read as usual.
+  write_file(home / ".gitconfig", "[safe]\n\tdirectory = " + root + "\n");
+  auto trusted = run_accord({"log", "privacy.md"}, repo.path());
+  EXPECT_EQ(0, trusted.exit_code) << trusted.err;
+  EXPECT_EQ(chown_all(repo.path(), geteuid(), getegid()), std::nullopt);
 }
 
 }  // namespace

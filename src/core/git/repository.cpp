@@ -1,6 +1,8 @@
 #include "git/repository.hpp"
 
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 #include <unicode/ucnv_err.h>
@@ -135,6 +137,48 @@ std::string to_hex(const git_oid& id) {
   return hex;
 }
 
+namespace {
+
+// libgit2 (like git since 2.35.2) refuses a repository that another user
+// owns unless safe.directory names it; 1.5.1 then reports GIT_ENOTFOUND,
+// with the error text of a failed config lookup. So look for the
+// repository ourselves: the nearest folder at or above START with a .git
+// whose folder or .git another user (not root) owns. Throws Error naming
+// it and the command that trusts it; returns when there is none.
+void fail_if_not_owned(const fs::path& start, int rc) {
+  std::error_code ec;
+  const uid_t me = geteuid();
+  for (fs::path p = start; !p.empty(); p = p.parent_path()) {
+    fs::path dot_git = p / ".git";
+    struct stat st_dir {};
+    struct stat st_git {};
+    if (lstat(dot_git.c_str(), &st_git) == 0) {
+      uid_t owner = st_git.st_uid;
+      if (stat(p.c_str(), &st_dir) == 0 && st_dir.st_uid != me && st_dir.st_uid != 0) {
+        owner = st_dir.st_uid;
+      }
+      if (owner != me && owner != 0) {
+        std::string root = p.string();
+        throw Error(root, 0,
+                    "the git repository here belongs to another user (uid " +
+                        std::to_string(owner) + "), so git and accord refuse to use it",
+                    "if you trust it, run `git config --global --add safe.directory " + root +
+                        "` (or run accord as its owner)");
+      }
+      if (rc != GIT_EOWNER) return;  // the nearest repository is ours: not the cause
+    }
+    if (p == p.parent_path()) break;
+  }
+  if (rc == GIT_EOWNER) {
+    std::string text = last_error_text();
+    throw Error(start.string(), 0, "the git repository belongs to another user: " + text,
+                "if you trust it, add it to git's safe.directory (`git config --global --add "
+                "safe.directory PATH`)");
+  }
+}
+
+}  // namespace
+
 Repository Repository::discover(const std::string& doc, std::string* path) {
   ensure_libgit2();
   std::error_code ec;
@@ -153,6 +197,7 @@ Repository Repository::discover(const std::string& doc, std::string* path) {
   git_repository* raw = nullptr;
   int rc = git_repository_open_ext(&raw, start.c_str(), 0, nullptr);
   repo.m_repo.reset(raw);
+  if (rc == GIT_ENOTFOUND || rc == GIT_EOWNER) fail_if_not_owned(start, rc);
   if (rc == GIT_ENOTFOUND) {
     throw Error(doc, 0, "not inside a git repository",
                 "run accord on a document in a clone of the site's repository (see `git clone`)");
