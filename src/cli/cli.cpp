@@ -1,4 +1,5 @@
 #include "cli.hpp"
+#include "terminal.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -165,7 +166,7 @@ int run(int argc, char** argv) {
       app.exit(e);
       return k_exit_ok;
     }
-    std::cerr << "accord: error: " << e.what() << "; see 'accord --help'\n";
+    std::cerr << "accord: error: " << terminal_safe(e.what()) << "; see 'accord --help'\n";
     return k_exit_input;
   }
 
@@ -173,11 +174,11 @@ int run(int argc, char** argv) {
     return action ? action() : k_exit_input;
   } catch (const Error& e) {
     std::fflush(stdout);
-    std::cerr << "accord: error: " << e.what() << '\n';
+    std::cerr << "accord: error: " << terminal_safe(e.what()) << '\n';
     return k_exit_input;
   } catch (const std::exception& e) {
     std::fflush(stdout);
-    std::cerr << "accord: internal error: " << e.what() << "; please report this\n";
+    std::cerr << "accord: internal error: " << terminal_safe(e.what()) << "; please report this\n";
     return k_exit_internal;
   }
 }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "terminal.hpp"
 
 namespace accord::cli {
 namespace {
@@ -93,7 +94,7 @@ int run_align(const AlignCliOptions& opts, const GlobalOptions& global) {
       }
       out["sections"].push_back(std::move(j));
     }
-    print(out.dump(2) + "\n");
+    print(json_text(out));
     return k_exit_ok;
   }
 
@@ -112,7 +113,7 @@ int run_align(const AlignCliOptions& opts, const GlobalOptions& global) {
                        style.dim(fmt::format("{:.2f}", p.confidence)),
                        p.moved ? style.cyan(" moved") : "");
   }
-  print(out);
+  print_text(out, style);
   return k_exit_ok;
 }
 

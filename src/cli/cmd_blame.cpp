@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "terminal.hpp"
 #include "doc_language.hpp"
 
 namespace accord::cli {
@@ -67,12 +68,13 @@ Command blame_command() {
           const std::string language = document_language(opts->doc);
           Blame blame = doc.blame(opts->rev, {}, ClassifyOptions{language, lazy_speller(language)});
           for (const auto& w : blame.warnings) {
-            std::cerr << "accord: warning: " << w.to_string() << '\n';
+            std::cerr << "accord: warning: " << terminal_safe(w.to_string()) << '\n';
           }
           if (opts->format == "json") {
-            print(to_json(blame).dump(2) + "\n");
+            print(json_text(to_json(blame)));
           } else {
-            print(render_text(blame, opts->doc, Style(global, stdout)));
+            Style style(global, stdout);
+            print_text(render_text(blame, opts->doc, style), style);
           }
           return static_cast<int>(k_exit_ok);
         };

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "terminal.hpp"
 #include "doc_language.hpp"
 
 namespace accord::cli {
@@ -119,7 +120,7 @@ int run_diff(const DiffOptions& opts, const GlobalOptions& global) {
         j["diff"].push_back(json{{"op", to_string(op.kind)}, {"text", op.text}});
       out["sections"].push_back(std::move(j));
     }
-    print(out.dump(2) + "\n");
+    print(json_text(out));
     return k_exit_ok;
   }
 
@@ -151,7 +152,7 @@ int run_diff(const DiffOptions& opts, const GlobalOptions& global) {
   }
   out += fmt::format("{}{} section{} changed, {} substantial\n", markdown ? "\n" : "\n",
                      diffs.size(), diffs.size() == 1 ? "" : "s", substantial);
-  print(out);
+  print_text(out, style);
   return k_exit_ok;
 }
 

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "terminal.hpp"
 #include "doc_language.hpp"
 
 namespace accord::cli {
@@ -155,12 +156,13 @@ Command log_command() {
               const History& history = make_until_exit<History>(doc.log(options));
               progress.finish();
               for (const auto& w : history.warnings) {
-                std::cerr << "accord: warning: " << w.to_string() << '\n';
+                std::cerr << "accord: warning: " << terminal_safe(w.to_string()) << '\n';
               }
               if (opts->format == "json") {
-                print(to_json(history).dump(2) + "\n");
+                print(json_text(to_json(history)));
               } else {
-                print(render_text(history, opts->doc, Style(global, stdout)));
+                Style style(global, stdout);
+                print_text(render_text(history, opts->doc, style), style);
               }
               return static_cast<int>(k_exit_ok);
             };

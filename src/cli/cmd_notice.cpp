@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "terminal.hpp"
 #include "pair_set.hpp"
 #include "revision_input.hpp"
 
@@ -172,7 +173,7 @@ int run_notice(const NoticeCliOptions& opts, const GlobalOptions& global) {
   }
 
   if (opts.format == "json") {
-    print(out_json.dump(2) + "\n");
+    print(json_text(out_json));
   } else if (opts.format == "html") {
     print(
         "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
@@ -180,7 +181,7 @@ int run_notice(const NoticeCliOptions& opts, const GlobalOptions& global) {
         "<title>Notice</title>\n</head>\n<body>\n" +
         out_text + "</body>\n</html>\n");
   } else {
-    print(out_text);
+    print(terminal_safe(out_text));
   }
   return k_exit_ok;
 }

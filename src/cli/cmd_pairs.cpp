@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "terminal.hpp"
 
 namespace accord::cli {
 namespace {
@@ -77,9 +78,10 @@ Command pairs_command() {
           Config config = load_config(root);
           SiteScan scan = scan_site(config);
           if (opts->format == "json") {
-            print(to_json(config, scan).dump(2) + "\n");
+            print(json_text(to_json(config, scan)));
           } else {
-            print(render_text(scan, Style(global, stdout)));
+            Style style(global, stdout);
+            print_text(render_text(scan, style), style);
           }
           return static_cast<int>(k_exit_ok);
         };

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "cli.hpp"
+#include "terminal.hpp"
 #include "doc_language.hpp"
 
 namespace accord::cli {
@@ -82,12 +83,12 @@ int run_publish(const PublishCliOptions& opts, const GlobalOptions& global) {
 
   PublishResult r = publish(opts.doc, options);
   if (opts.format == "json") {
-    print(to_json(r).dump(2) + "\n");
+    print(json_text(to_json(r)));
     return k_exit_ok;
   }
-  print(fmt::format("tagged {} at {}: published {}, effective {} ({})\n", r.tag,
+  print(terminal_safe(fmt::format("tagged {} at {}: published {}, effective {} ({})\n", r.tag,
                     r.commit.substr(0, 12), r.published.to_string(), r.effective.to_string(),
-                    summary(r)));
+                    summary(r))));
   return k_exit_ok;
 }
 

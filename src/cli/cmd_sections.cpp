@@ -5,6 +5,7 @@
 #include <accord/report.hpp>
 
 #include "cli.hpp"
+#include "terminal.hpp"
 
 namespace accord::cli {
 namespace {
@@ -53,9 +54,10 @@ Command sections_command() {
             return [opts, &global] {
               Document doc = read_document(opts->file, {}, global.max_file_size);
               if (opts->format == "json") {
-                print(to_json(doc).dump(2) + "\n");
+                print(json_text(to_json(doc)));
               } else {
-                print(render_text(doc, Style(global, stdout)));
+                Style style(global, stdout);
+                print_text(render_text(doc, style), style);
               }
               return static_cast<int>(k_exit_ok);
             };

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "terminal.hpp"
 
 namespace accord::cli {
 namespace {
@@ -85,7 +86,7 @@ Command show_command() {
                 version = version_as_of(doc, opts->doc, *date, &history);
                 text = doc.text_of(*version);
                 if (history.truncated) {
-                  std::cerr << "accord: note: " << history.truncated->message() << '\n';
+                  std::cerr << "accord: note: " << terminal_safe(history.truncated->message()) << '\n';
                 }
               } else {
                 text = doc.text_at(opts->rev);
@@ -99,7 +100,7 @@ Command show_command() {
                 j["as_of"] = date ? nlohmann::ordered_json(date->to_string()) : nullptr;
                 j["in_force"] = version ? to_json(version->commit) : nullptr;
                 j["text"] = text.text;
-                print(j.dump(2) + "\n");
+                print(json_text(j));
               } else {
                 print(text.text);
               }

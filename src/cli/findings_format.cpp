@@ -6,6 +6,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "terminal.hpp"
+
 namespace accord::cli {
 namespace {
 
@@ -119,7 +121,7 @@ std::string format_text(const std::vector<Finding>& findings, const CheckSummary
           : findings.empty()      ? style.green(line)
                                   : line) +
          "\n";
-  return out;
+  return terminal_text(out, style);
 }
 
 std::string format_json(const std::vector<Finding>& findings, const CheckSummary& summary) {
@@ -137,7 +139,7 @@ std::string format_json(const std::vector<Finding>& findings, const CheckSummary
                         {"notes", counts[Severity::note]},
                         {"by_rule", by_rule},
                         {"notices", summary.notices}};
-  return out.dump(2) + "\n";
+  return json_text(out);
 }
 
 std::string format_github(const std::vector<Finding>& findings) {
@@ -151,7 +153,9 @@ std::string format_github(const std::vector<Finding>& findings) {
     props += ",title=" + escape_property("accord " + f.rule);
     out += fmt::format("::{} {}::{}\n", command, props, escape_data(f.message));
   }
-  return out;
+  // The runner's log is a terminal too: it shows colours and runs other
+  // workflow commands.
+  return terminal_safe(out);
 }
 
 std::string format_sarif(const std::vector<Finding>& findings) {
@@ -189,7 +193,7 @@ std::string format_sarif(const std::vector<Finding>& findings) {
   json sarif{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
              {"version", "2.1.0"},
              {"runs", json::array({run})}};
-  return sarif.dump(2) + "\n";
+  return json_text(sarif);
 }
 
 }  // namespace accord::cli

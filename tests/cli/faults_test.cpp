@@ -12,9 +12,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <thread>
 #include <tuple>
@@ -769,6 +773,260 @@ TEST(Faults, CheckAndReportDegradeTheSameWayOnAMissingBlobBehindHead) {
       << report.out << "\nvs\n"
       << check_summary;
   EXPECT_EQ(0u, slurp(out / "r.html").rfind("<!DOCTYPE html>", 0));
+}
+
+// Issue 19: commit text, terminal, safe.directory
+
+// Escape sequences where accord prints names it does not choose: a file
+// name with an OSC (window title), headings with an OSC and a CSI (clear
+// screen), an author with an OSC, a summary with CR, a C1 CSI (U+009B) and
+// a right-to-left override (U+202E).
+const std::string k_evil = "e\x1b]0;X\x07";
+const std::string k_evil_shown = "e\\x1b]0;X\\x07";
+
+struct HostileRepo {
+  TestRepo repo;
+  std::string first;
+  std::string second;
+  HostileRepo() {
+    repo.write("hugo.toml", "defaultContentLanguage = \"en\"\n[languages.en]\n[languages.et]\n");
+    repo.write("content/" + k_evil + ".en.md",
+               "---\ntitle: P\n---\n\n# 1. In\x1b]0;PWNED\x07tro\n\nHello there, reader.\n");
+    repo.write("content/" + k_evil + ".et.md",
+               "---\ntitle: P\n---\n\n# 1. Sis\x1b[2Jsse\n\nTere, lugeja.\n");
+    first = repo.commit_as("Fix\rX\xc2\x9b" "2J\xe2\x80\xae", k_jan1, "Eve\x1b]0;PWNED\x07" "Doe",
+                           "eve@example.org", nullptr);
+    repo.write("content/" + k_evil + ".en.md",
+               "---\ntitle: P\n---\n\n# 1. In\x1b]0;PWNED\x07tro\n\nHello there, dear reader.\n");
+    second = repo.commit_as("Second", k_jan1 + k_day, "Eve\x1b]0;PWNED\x07" "Doe", "eve@example.org",
+                            nullptr);
+  }
+  std::string en() const { return "content/" + k_evil + ".en.md"; }
+  std::string et() const { return "content/" + k_evil + ".et.md"; }
+};
+
+TEST(Terminal, HistoryTextEscapesCommitTextAndFileNames) {
+  HostileRepo h;
+  auto log = run_accord({"--color", "never", "log", h.en()}, h.repo.path());
+  EXPECT_EQ("", log.err);
+  EXPECT_EQ(0, log.exit_code);
+  EXPECT_EQ("commit " + h.second +
+                "\n"
+                "Author:    Eve\\x1b]0;PWNED\\x07Doe <eve@example.org>\n"
+                "Date:      2024-01-02T00:00:00+00:00\n"
+                "Effective: 2024-01-02 (commit)\n"
+                "\n"
+                "    Second\n"
+                "\n"
+                "    changed  substantial 1. In\\x1b]0;PWNED\\x07tro (wording: +dear)\n"
+                "\n"
+                "commit " +
+                h.first +
+                "\n"
+                "Author:    Eve\\x1b]0;PWNED\\x07Doe <eve@example.org>\n"
+                "Date:      2024-01-01T00:00:00+00:00\n"
+                "Effective: 2024-01-01 (commit)\n"
+                "\n"
+                "    Fix\\x0dX\\u009b2J\\u202e\n"
+                "\n"
+                "    added    substantial 1. In\\x1b]0;PWNED\\x07tro\n"
+                "\n"
+                "2 versions of content/" +
+                k_evil_shown + ".en.md\n",
+            log.out);
+
+  auto coloured = run_accord({"--color", "always", "log", h.en()}, h.repo.path());
+  EXPECT_EQ(0, coloured.exit_code) << coloured.err;
+  EXPECT_EQ("\x1b[33mcommit " + h.second +
+                "\x1b[0m\n"
+                "Author:    Eve\\x1b]0;PWNED\\x07Doe <eve@example.org>\n"
+                "Date:      2024-01-02T00:00:00+00:00\n"
+                "Effective: \x1b[1m2024-01-02\x1b[0m (commit)\n"
+                "\n"
+                "    Second\n"
+                "\n"
+                "    \x1b[36mchanged \x1b[0m \x1b[31msubstantial\x1b[0m 1. In\\x1b]0;PWNED\\x07tro"
+                "\x1b[2m (wording: +dear)\x1b[0m\n"
+                "\n"
+                "\x1b[33mcommit " +
+                h.first +
+                "\x1b[0m\n"
+                "Author:    Eve\\x1b]0;PWNED\\x07Doe <eve@example.org>\n"
+                "Date:      2024-01-01T00:00:00+00:00\n"
+                "Effective: \x1b[1m2024-01-01\x1b[0m (commit)\n"
+                "\n"
+                "    Fix\\x0dX\\u009b2J\\u202e\n"
+                "\n"
+                "    \x1b[32madded   \x1b[0m \x1b[31msubstantial\x1b[0m 1. In\\x1b]0;PWNED\\x07tro\n"
+                "\n"
+                "2 versions of content/" +
+                k_evil_shown + ".en.md\n",
+            coloured.out);
+
+  auto blame = run_accord({"--color", "never", "blame", h.en()}, h.repo.path());
+  EXPECT_EQ(0, blame.exit_code) << blame.err;
+  EXPECT_EQ("content/" + k_evil_shown + ".en.md at " + h.second.substr(0, 12) +
+                " (substantive: classifier, see --help)\n"
+                "\n"
+                "1. In\\x1b]0;PWNED\\x07tro  line 5\n"
+                "    last changed      " +
+                h.second.substr(0, 12) +
+                "  2024-01-02  Second\n"
+                "    last substantive  " +
+                h.second.substr(0, 12) + "  2024-01-02  Second\n",
+            blame.out);
+  auto blame_first = run_accord({"--color", "always", "blame", h.en(), "--rev", "HEAD~1"},
+                                h.repo.path());
+  EXPECT_EQ(0, blame_first.exit_code) << blame_first.err;
+  EXPECT_EQ("\x1b[1mcontent/" + k_evil_shown + ".en.md\x1b[0m at " + h.first.substr(0, 12) +
+                " (substantive: classifier, see --help)\n"
+                "\n"
+                "\x1b[1m1. In\\x1b]0;PWNED\\x07tro\x1b[0m  \x1b[2mline 5\x1b[0m\n"
+                "    last changed      \x1b[33m" +
+                h.first.substr(0, 12) +
+                "\x1b[0m  2024-01-01  Fix\\x0dX\\u009b2J\\u202e\n"
+                "    last substantive  \x1b[33m" +
+                h.first.substr(0, 12) + "\x1b[0m  2024-01-01  Fix\\x0dX\\u009b2J\\u202e\n",
+            blame_first.out);
+
+  auto diff = run_accord({"--color", "never", "diff", "HEAD~1", "HEAD", h.en()}, h.repo.path());
+  EXPECT_EQ(0, diff.exit_code) << diff.err;
+  EXPECT_EQ("content/" + k_evil_shown +
+                ".en.md: HEAD~1 -> HEAD\n"
+                "\n"
+                "section 1 \"In\\x1b]0;PWNED\\x07tro\" changed (substantial): wording: +dear\n"
+                "  In\\x1b]0;PWNED\\x07tro Hello there, {+dear +}reader.\n"
+                "\n"
+                "1 section changed, 1 substantial\n",
+            diff.out);
+}
+
+TEST(Terminal, DocumentTextEscapesHeadingsAndFileNames) {
+  HostileRepo h;
+  auto pairs = run_accord({"--color", "never", "pairs"}, h.repo.path());
+  EXPECT_EQ(0, pairs.exit_code) << pairs.err;
+  EXPECT_EQ("content/" + k_evil_shown + ".en.md -> content/" + k_evil_shown +
+                ".et.md  (en -> et, filename)\n1 pair, 0 missing translations\n",
+            pairs.out);
+
+  auto sections = run_accord({"--color", "never", "sections", h.et()}, h.repo.path());
+  EXPECT_EQ(0, sections.exit_code) << sections.err;
+  EXPECT_EQ("content/" + k_evil_shown +
+                ".et.md\n"
+                "  front matter (yaml), lines 1-3: title\n"
+                "      5-7     # 1 Sis\\x1b[2Jsse  1 block\n"
+                "1 titled section\n",
+            sections.out);
+  auto sections_coloured = run_accord({"--color", "always", "sections", h.et()}, h.repo.path());
+  EXPECT_EQ("\x1b[1mcontent/" + k_evil_shown +
+                ".et.md\x1b[0m\n"
+                "  front matter (yaml), lines 1-3: title\n"
+                "      5-7     # \x1b[36m1\x1b[0m \x1b[1mSis\\x1b[2Jsse\x1b[0m  \x1b[2m1 block\x1b[0m\n"
+                "1 titled section\n",
+            sections_coloured.out);
+
+  auto align = run_accord({"--color", "never", "align", h.en(), h.et()}, h.repo.path());
+  EXPECT_EQ(0, align.exit_code) << align.err;
+  EXPECT_EQ("content/" + k_evil_shown + ".en.md (en) -> content/" + k_evil_shown +
+                ".et.md (et)\n"
+                "    5  1 In\\x1b]0;PWNED\\x07tro  <->  1 Sis\\x1b[2Jsse  0.60\n",
+            align.out);
+
+  auto check = run_accord({"--color", "never", "check"}, h.repo.path());
+  const std::string numbers =
+      "numbers in section 1 \"Sis\\x1b[2Jsse\" differ from the source: source has 0; target "
+      "has 2Jsse";
+  const std::string outdated =
+      "section 1 \"Sis\\x1b[2Jsse\" is outdated: its English source changed substantially in 1 "
+      "commit since this translation was last touched (" +
+      h.first.substr(0, 12) +
+      " of 2024-01-01); update it, or record a review with an 'Accord-Reviewed: 1' trailer";
+  const std::string where = "content/" + k_evil_shown + ".et.md:5";
+  EXPECT_EQ(where + ": error: [invariant-mismatch] " + numbers + "\n" + where +
+                ": error: [outdated] " + outdated + "\n\n2 errors, 0 warnings in 1 pair\n",
+            check.out);
+  auto check_coloured = run_accord({"--color", "always", "check"}, h.repo.path());
+  EXPECT_EQ("\x1b[1m" + where + "\x1b[0m: \x1b[31merror\x1b[0m: \x1b[36m[invariant-mismatch]\x1b[0m " +
+                numbers + "\n\x1b[1m" + where +
+                "\x1b[0m: \x1b[31merror\x1b[0m: \x1b[36m[outdated]\x1b[0m " + outdated +
+                "\n\n\x1b[31m2 errors, 0 warnings in 1 pair\x1b[0m\n",
+            check_coloured.out);
+  auto github = run_accord({"check", "--format", "github"}, h.repo.path());
+  const std::string file = "content/" + k_evil_shown + ".et.md";
+  EXPECT_EQ("::error file=" + file + ",line=5,title=accord invariant-mismatch::" + numbers +
+                "\n::error file=" + file + ",line=5,title=accord outdated::" + outdated + "\n",
+            github.out);
+}
+
+
+// Sets NAME to VALUE for the test's lifetime, then restores it.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const std::string& value) : m_name(name) {
+    if (const char* old = std::getenv(name)) m_old = old;
+    setenv(name, value.c_str(), 1);
+  }
+  ~ScopedEnv() {
+    if (m_old) {
+      setenv(m_name, m_old->c_str(), 1);
+    } else {
+      unsetenv(m_name);
+    }
+  }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* m_name;
+  std::optional<std::string> m_old;
+};
+
+// Gives every file under DIR (DIR included) to UID:GID; errno's text on
+// failure.
+std::optional<std::string> chown_all(const fs::path& dir, uid_t uid, gid_t gid) {
+  if (lchown(dir.c_str(), uid, gid) != 0) return std::string(std::strerror(errno));
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (lchown(e.path().c_str(), uid, gid) != 0) return std::string(std::strerror(errno));
+  }
+  return std::nullopt;
+}
+
+// libgit2 refuses a repository another user owns (safe.directory); 1.5.1
+// says only "not found". accord names the owner and the command that
+// trusts the repository. CI runs as root, which may chown; elsewhere the
+// test is skipped, visibly.
+TEST(SafeDirectory, ARepositoryOwnedByAnotherUserNamesTheFix) {
+  TestRepo repo;
+  repo.write("privacy.md", page("Hello."));
+  repo.commit("First", k_jan1);
+  // No safe.directory from this machine's git configuration.
+  TempDir home;
+  ScopedEnv home_env("HOME", home.path().string());
+  ScopedEnv xdg_env("XDG_CONFIG_HOME", (home / "config").string());
+  if (geteuid() == 65534) GTEST_SKIP() << "running as uid 65534, the uid this test gives away";
+  if (auto error = chown_all(repo.path(), 65534, 65534)) {
+    GTEST_SKIP() << "cannot give the repository to uid 65534 (needs root or CAP_CHOWN): "
+                 << *error;
+  }
+  const std::string root = fs::canonical(repo.path()).string();
+  const std::string expected =
+      "accord: error: " + root +
+      ": the git repository here belongs to another user (uid 65534), so git and accord refuse "
+      "to use it; if you trust it, run `git config --global --add safe.directory " +
+      root + "` (or run accord as its owner)\n";
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"log", "privacy.md"}, {"blame", "privacy.md"},
+        {"show", "privacy.md", "--rev", "HEAD"}}) {
+    auto r = run_accord(args, repo.path());
+    EXPECT_EQ(2, r.exit_code) << args[0];
+    EXPECT_EQ("", r.out) << args[0];
+    EXPECT_EQ(expected, r.err) << args[0];
+  }
+  // Trusted, it is read as usual.
+  write_file(home / ".gitconfig", "[safe]\n\tdirectory = " + root + "\n");
+  auto trusted = run_accord({"log", "privacy.md"}, repo.path());
+  EXPECT_EQ(0, trusted.exit_code) << trusted.err;
+  EXPECT_EQ(chown_all(repo.path(), geteuid(), getegid()), std::nullopt);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -235,6 +236,134 @@ TEST(HistoryCli, ShallowCloneSaysHowFarHistoryGoes) {
             "history is truncated (shallow clone): it goes back only to commit " +
                 t.second.substr(0, 12) +
                 " of 2024-01-02; run `git fetch --unshallow` for the rest\n");
+}
+
+// Commits whose text is not UTF-8, as histories converted from SVN or CVS
+// have: one without an encoding header (Latin-1 bytes), one with
+// `encoding ISO-8859-1`, one naming a charset nobody knows.
+struct NotUtf8History {
+  TestRepo repo;
+  std::string first;
+  std::string second;
+  std::string third;
+  NotUtf8History() {
+    repo.write("privacy.md", page("Hello."));
+    first = repo.commit_as("Caf\xe9", k_jan1, "J\xf6rg", "j\xf6rg@example.org", nullptr);
+    repo.write("privacy.md", page("Hello, reader."));
+    second = repo.commit_as("R\xe9sum\xe9", k_jan1 + k_day, "J\xf6rg", "jorg@example.org",
+                            "ISO-8859-1");
+    repo.write("privacy.md", page("Hello, reader.", "30 days"));
+    third = repo.commit_as("Unknown \xe9", k_jan1 + 2 * k_day, "Ren\u00e9", "rene@example.org",
+                           "x-no-such-charset");
+  }
+};
+
+TEST(HistoryCli, LogOfCommitsThatAreNotUtf8) {
+  NotUtf8History t;
+  auto json = run_accord({"log", "privacy.md", "--format", "json"}, t.repo.path());
+  EXPECT_EQ(json.err, "");
+  ASSERT_EQ(json.exit_code, 0);
+  auto j = nlohmann::json::parse(json.out);
+  ASSERT_EQ(j["versions"].size(), 3u);
+  EXPECT_EQ(j["versions"][0]["summary"], "Unknown \uFFFD");
+  EXPECT_EQ(j["versions"][0]["author"]["name"], "Ren\u00e9");
+  EXPECT_EQ(j["versions"][1]["summary"], "R\u00e9sum\u00e9");
+  EXPECT_EQ(j["versions"][1]["author"]["name"], "J\u00f6rg");
+  EXPECT_EQ(j["versions"][2]["summary"], "Caf\uFFFD");
+  EXPECT_EQ(j["versions"][2]["author"]["name"], "J\uFFFDrg");
+  EXPECT_EQ(j["versions"][2]["committer"]["email"], "j\uFFFDrg@example.org");
+
+  auto text = run_accord({"log", "privacy.md"}, t.repo.path());
+  EXPECT_EQ(text.err, "");
+  ASSERT_EQ(text.exit_code, 0);
+  EXPECT_NE(text.out.find("Author:    Ren\u00e9 <rene@example.org>\n"
+                          "Date:      2024-01-03T00:00:00+00:00\n"
+                          "Effective: 2024-01-03 (commit)\n"
+                          "\n"
+                          "    Unknown \uFFFD\n"),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("Author:    J\u00f6rg <jorg@example.org>\n"
+                          "Date:      2024-01-02T00:00:00+00:00\n"
+                          "Effective: 2024-01-02 (commit)\n"
+                          "\n"
+                          "    R\u00e9sum\u00e9\n"),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("Author:    J\uFFFDrg <j\uFFFDrg@example.org>\n"
+                          "Date:      2024-01-01T00:00:00+00:00\n"
+                          "Effective: 2024-01-01 (commit)\n"
+                          "\n"
+                          "    Caf\uFFFD\n"),
+            std::string::npos)
+      << text.out;
+}
+
+TEST(HistoryCli, BlameOfCommitsThatAreNotUtf8) {
+  NotUtf8History t;
+  auto json = run_accord({"blame", "privacy.md", "--format", "json"}, t.repo.path());
+  EXPECT_EQ(json.err, "");
+  ASSERT_EQ(json.exit_code, 0);
+  auto j = nlohmann::json::parse(json.out);
+  ASSERT_EQ(j["sections"].size(), 2u);
+  EXPECT_EQ(j["sections"][0]["last_changed"]["summary"], "R\u00e9sum\u00e9");
+  EXPECT_EQ(j["sections"][0]["last_changed"]["author"]["name"], "J\u00f6rg");
+  EXPECT_EQ(j["sections"][1]["last_changed"]["summary"], "Unknown \uFFFD");
+
+  auto text = run_accord({"blame", "privacy.md"}, t.repo.path());
+  EXPECT_EQ(text.err, "");
+  ASSERT_EQ(text.exit_code, 0);
+  EXPECT_EQ(text.out, "privacy.md at " + t.third.substr(0, 12) +
+                          " (substantive: classifier, see --help)\n"
+                          "\n"
+                          "1. Introduction  line 5\n"
+                          "    last changed      " +
+                          t.second.substr(0, 12) + "  2024-01-02  R\u00e9sum\u00e9\n" +
+                          "    last substantive  " + t.second.substr(0, 12) +
+                          "  2024-01-02  R\u00e9sum\u00e9\n"
+                          "\n"
+                          "2. Retention  line 9\n"
+                          "    last changed      " +
+                          t.third.substr(0, 12) + "  2024-01-03  Unknown \uFFFD\n" +
+                          "    last substantive  " + t.third.substr(0, 12) +
+                          "  2024-01-03  Unknown \uFFFD\n");
+}
+
+TEST(HistoryCli, ShowAsOfACommitThatIsNotUtf8) {
+  NotUtf8History t;
+  auto r = run_accord({"show", "privacy.md", "--as-of", "2024-01-01", "--format", "json"},
+                      t.repo.path());
+  EXPECT_EQ(r.err, "");
+  ASSERT_EQ(r.exit_code, 0);
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["commit"], t.first);
+  EXPECT_EQ(j["in_force"]["author"]["name"], "J\uFFFDrg");
+  EXPECT_EQ(j["in_force"]["summary"], "Caf\uFFFD");
+  auto latin1 = run_accord({"show", "privacy.md", "--as-of", "2024-01-02", "--format", "json"},
+                           t.repo.path());
+  ASSERT_EQ(latin1.exit_code, 0) << latin1.err;
+  EXPECT_EQ(nlohmann::json::parse(latin1.out)["in_force"]["summary"], "R\u00e9sum\u00e9");
+  auto text = run_accord({"show", "privacy.md", "--as-of", "2024-01-01"}, t.repo.path());
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_EQ(text.out, page("Hello."));
+}
+
+// A file name in another charset (no commit header can say which): JSON
+// still comes out, with U+FFFD for the bytes that are not UTF-8.
+TEST(HistoryCli, LogJsonOfARenameFromAFileNameThatIsNotUtf8) {
+  TestRepo repo;
+  repo.write("caf\xe9.md", page("Hello."));
+  repo.commit("First", k_jan1);
+  std::filesystem::rename(repo.path() / "caf\xe9.md", repo.path() / "privacy.md");
+  repo.write("privacy.md", page("Hello, reader."));
+  repo.commit("Rename", k_jan1 + k_day);
+  auto r = run_accord({"log", "privacy.md", "--format", "json"}, repo.path());
+  EXPECT_EQ(r.err, "");
+  ASSERT_EQ(r.exit_code, 0);
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["versions"].size(), 2u);
+  EXPECT_EQ(j["versions"][0]["renamed_from"], "caf\uFFFD.md");
+  EXPECT_EQ(j["versions"][1]["path"], "caf\uFFFD.md");
 }
 
 TEST(HistoryCli, NotARepository) {

@@ -138,6 +138,88 @@ TEST(History, EffectiveDateFallsBackToCommitDateInCommitterZone) {
   EXPECT_EQ(h.versions[1].commit.committer.iso_time(), "2024-04-01T01:30:00+02:00");
 }
 
+// Commit text that is not UTF-8 (histories converted from SVN or CVS):
+// without an encoding header each ill-formed sequence is one U+FFFD.
+TEST(History, CommitTextWithoutEncodingIsUtf8WithReplacement) {
+  TestRepo repo;
+  repo.write("privacy.md", page("Hello."));
+  // Latin-1 bytes, a truncated three-byte sequence, a lone 0xFF.
+  repo.commit_as("Caf\xe9 \xe2\x82x\xff\n\nAccord-Reviewed: 2\xe9\n", k_jan1, "J\xf6rg M\xfcller",
+                 "j\xf6rg@example.org", nullptr);
+  History h = GitDocument((repo.path() / "privacy.md").string()).log();
+  ASSERT_EQ(h.versions.size(), 1u);
+  const CommitInfo& c = h.versions[0].commit;
+  EXPECT_EQ(c.author.name, "J\uFFFDrg M\uFFFDller");
+  EXPECT_EQ(c.author.email, "j\uFFFDrg@example.org");
+  EXPECT_EQ(c.committer.name, "J\uFFFDrg M\uFFFDller");
+  EXPECT_EQ(c.summary, "Caf\uFFFD \uFFFDx\uFFFD");
+  EXPECT_EQ(c.reviewed, std::vector<std::string>{"2\uFFFD"});
+}
+
+TEST(History, CommitEncodingHeaderIsHonoured) {
+  TestRepo repo;
+  repo.write("privacy.md", page("Hello."));
+  repo.commit_as("R\xe9sum\xe9\n\nEffective-Date: 2024-02-15\nAccord-Reviewed: 1\n", k_jan1,
+                 "J\xf6rg", "jorg@example.org", "ISO-8859-1");
+  repo.write("privacy.md", page("Hello, reader."));
+  // 日本 in Shift_JIS.
+  repo.commit_as("\x93\xfa\x96\x7b", k_jan1 + k_day, "\x93\xfa\x96\x7b", "jp@example.org",
+                 "Shift_JIS");
+  repo.write("privacy.md", page("Hello, readers."));
+  // 0x80 is the euro sign in windows-1252, a C1 control in ISO-8859-1.
+  repo.commit_as("5 \x80", k_jan1 + 2 * k_day, "Eur\xf6", "eu@example.org", "windows-1252");
+  History h = GitDocument((repo.path() / "privacy.md").string()).log();
+  ASSERT_EQ(h.versions.size(), 3u);
+  EXPECT_EQ(h.versions[0].commit.summary, "5 \u20ac");
+  EXPECT_EQ(h.versions[0].commit.author.name, "Eur\u00f6");
+  EXPECT_EQ(h.versions[1].commit.summary, "\u65e5\u672c");
+  EXPECT_EQ(h.versions[1].commit.author.name, "\u65e5\u672c");
+  const CommitInfo& latin1 = h.versions[2].commit;
+  EXPECT_EQ(latin1.author.name, "J\u00f6rg");
+  EXPECT_EQ(latin1.committer.name, "J\u00f6rg");
+  EXPECT_EQ(latin1.summary, "R\u00e9sum\u00e9");
+  // The trailers are still read from the decoded message.
+  EXPECT_EQ(latin1.effective_source, EffectiveSource::trailer);
+  EXPECT_EQ(latin1.effective_date.to_string(), "2024-02-15");
+  EXPECT_EQ(latin1.reviewed, std::vector<std::string>{"1"});
+}
+
+TEST(History, UnknownEncodingHeaderReadsUtf8WithReplacement) {
+  TestRepo repo;
+  repo.write("privacy.md", page("Hello."));
+  repo.commit_as("Caf\u00e9 \xe9", k_jan1, "J\u00f6rg \xf6", "jorg@example.org",
+                 "x-no-such-charset");
+  repo.write("privacy.md", page("Hello, reader."));
+  repo.commit_as("Explicit \xe9", k_jan1 + k_day, "UTF \xf6", "u@example.org", "utf-8");
+  History h = GitDocument((repo.path() / "privacy.md").string()).log();
+  ASSERT_EQ(h.versions.size(), 2u);
+  EXPECT_EQ(h.versions[0].commit.summary, "Explicit \uFFFD");
+  EXPECT_EQ(h.versions[0].commit.author.name, "UTF \uFFFD");
+  EXPECT_EQ(h.versions[1].commit.summary, "Caf\u00e9 \uFFFD");
+  EXPECT_EQ(h.versions[1].commit.author.name, "J\u00f6rg \uFFFD");
+}
+
+// Tag messages and tag names are read as UTF-8 too: the warnings that name
+// them are valid UTF-8.
+TEST(History, TagTextThatIsNotUtf8IsReplaced) {
+  TestRepo repo;
+  repo.write("privacy.md", page("Hello."));
+  std::string first = repo.commit("First", k_jan1);
+  // Latin-1 "é" in the message: the date line still reads.
+  make_tag(repo.path(), "policy/privacy.md/2024-01-20", first,
+           "Publi\xe9 le 5\nEffective-Date: 2024-01-20\n");
+  make_tag(repo.path(), "policy/caf\xe9.md/2024-01-21", first, "Nothing \xe9\n");
+  History h = GitDocument((repo.path() / "privacy.md").string()).log();
+  ASSERT_EQ(h.versions.size(), 1u);
+  EXPECT_EQ(h.versions[0].commit.effective_source, EffectiveSource::tag);
+  EXPECT_EQ(h.versions[0].commit.effective_date.to_string(), "2024-01-20");
+  ASSERT_EQ(h.warnings.size(), 1u);
+  EXPECT_EQ(h.warnings[0].to_string(),
+            "caf\uFFFD.md: tag policy/caf\uFFFD.md/2024-01-21 has no valid `Effective-Date: "
+            "YYYY-MM-DD` in its message; it is ignored; publish with `accord publish`, which "
+            "writes it");
+}
+
 TEST(History, InForceOnBothSidesOfAnEffectiveDate) {
   TestRepo repo;
   repo.write("privacy.md", page("Version one."));

@@ -68,6 +68,12 @@ TestRepo::~TestRepo() {
 void TestRepo::write(const std::string& rel, std::string_view bytes) { write_file(path() / rel, bytes); }
 
 std::string TestRepo::commit(const std::string& message, long long time, int offset_minutes) {
+  return commit_as(message, time, "Accord Test", "test@example.org", nullptr, offset_minutes);
+}
+
+std::string TestRepo::commit_as(const std::string& message, long long time, const std::string& name,
+                                const std::string& email, const char* encoding,
+                                int offset_minutes) {
   auto* repo = static_cast<git_repository*>(m_repo);
   git_index* index = nullptr;
   check(git_repository_index(&index, repo), "index");
@@ -85,7 +91,7 @@ std::string TestRepo::commit(const std::string& message, long long time, int off
   git_tree* tree = nullptr;
   check(git_tree_lookup(&tree, repo, &tree_id), "tree lookup");
   git_signature* sig = nullptr;
-  check(git_signature_new(&sig, "Accord Test", "test@example.org", time, offset_minutes), "sig");
+  check(git_signature_new(&sig, name.c_str(), email.c_str(), time, offset_minutes), "sig");
   git_commit* parent = nullptr;
   git_oid head;
   int parents = 0;
@@ -95,7 +101,7 @@ std::string TestRepo::commit(const std::string& message, long long time, int off
   }
   git_oid id;
   const git_commit* parent_list[] = {parent};
-  check(git_commit_create(&id, repo, "HEAD", sig, sig, nullptr, message.c_str(), tree, parents,
+  check(git_commit_create(&id, repo, "HEAD", sig, sig, encoding, message.c_str(), tree, parents,
                           parent_list),
         "commit");
   git_commit_free(parent);

@@ -48,6 +48,11 @@ class TestRepo {
   // it with MESSAGE at TIME (seconds since the epoch, UTC offset minutes).
   // Returns the commit id in hex.
   std::string commit(const std::string& message, long long time, int offset_minutes = 0);
+  // As commit(), by NAME <EMAIL> (author and committer; bytes as given, in
+  // any charset) with ENCODING as the commit's `encoding` header (nullptr:
+  // none), as converted histories have them.
+  std::string commit_as(const std::string& message, long long time, const std::string& name,
+                        const std::string& email, const char* encoding, int offset_minutes = 0);
 
  private:
   TempDir m_dir;

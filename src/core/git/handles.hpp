@@ -8,6 +8,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace accord::git {
 
@@ -41,6 +42,20 @@ void ensure_libgit2();
 // A copy of git_error_last()'s text, taken at once ("unknown error" when
 // there is none).
 std::string last_error_text();
+
+// TEXT, a string libgit2 holds (a commit's author, e-mail, summary or
+// message, a tag's message, a reference's name), copied into an owned UTF-8
+// string: converted with ICU from ENCODING (a commit's `encoding` header,
+// git_commit_message_encoding: ISO-8859-1, windows-1252, Shift_JIS, ...),
+// else read as UTF-8. nullptr, "" or a charset ICU does not know mean
+// UTF-8. Each ill-formed byte sequence (of either) becomes one U+FFFD, as
+// the Unicode standard recommends (maximal subparts); "" for nullptr.
+// Never throws for the text.
+std::string owned_text(const char* text, const char* encoding = nullptr);
+
+// BYTES with each ill-formed UTF-8 sequence replaced by U+FFFD (as
+// owned_text); BYTES unchanged when it is valid UTF-8.
+std::string valid_utf8(std::string_view bytes);
 
 // 40 hex digits.
 std::string to_hex(const git_oid& id);

@@ -1,9 +1,20 @@
 #include "git/repository.hpp"
 
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
+#include <unicode/ucnv_err.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <optional>
+#include <vector>
 
 #include "git/loose_guard.hpp"
 
@@ -40,11 +51,133 @@ std::string last_error_text() {
   return e && e->message ? std::string(e->message) : std::string("unknown error");
 }
 
+namespace {
+
+// ICU's to-Unicode callback that writes U+FFFD for every unassigned or
+// ill-formed sequence: ICU's own SUBSTITUTE callback writes U+001A for the
+// single-byte charsets whose substitution byte is 0x1A.
+void to_replacement(const void*, UConverterToUnicodeArgs* args, const char*, int32_t,
+                    UConverterCallbackReason reason, UErrorCode* status) {
+  if (reason > UCNV_IRREGULAR) return;  // reset, close, clone: nothing to write
+  static const UChar k_replacement = 0xFFFD;
+  *status = U_ZERO_ERROR;
+  ucnv_cbToUWriteUChars(args, &k_replacement, 1, 0, status);
+}
+
+bool names_utf8(const char* encoding) {
+  return strcasecmp(encoding, "UTF-8") == 0 || strcasecmp(encoding, "UTF8") == 0;
+}
+
+// BYTES converted from ENCODING to UTF-8; nullopt when ICU does not know
+// ENCODING (or, never seen, fails).
+std::optional<std::string> convert(std::string_view bytes, const char* encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  Handle<UConverter, ucnv_close> converter(ucnv_open(encoding, &status));
+  if (U_FAILURE(status) || !converter) return std::nullopt;
+  ucnv_setToUCallBack(converter.get(), to_replacement, nullptr, nullptr, nullptr, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  // A byte is at most two UTF-16 units in every charset ICU has; grow once
+  // if one ever is not.
+  std::vector<UChar> units(bytes.size() * 2 + 1);
+  auto length = static_cast<int32_t>(bytes.size());
+  int32_t n = ucnv_toUChars(converter.get(), units.data(), static_cast<int32_t>(units.size()),
+                            bytes.data(), length, &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR) {
+    status = U_ZERO_ERROR;
+    units.resize(static_cast<std::size_t>(n) + 1);
+    ucnv_reset(converter.get());
+    n = ucnv_toUChars(converter.get(), units.data(), static_cast<int32_t>(units.size()),
+                      bytes.data(), length, &status);
+  }
+  if (U_FAILURE(status)) return std::nullopt;
+  std::string out(static_cast<std::size_t>(n) * 3, '\0');
+  int32_t written = 0;
+  status = U_ZERO_ERROR;
+  u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &written, units.data(), n,
+                     0xFFFD, nullptr, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  out.resize(static_cast<std::size_t>(written));
+  return out;
+}
+
+}  // namespace
+
+std::string valid_utf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  auto n = static_cast<int32_t>(bytes.size());
+  std::string out;
+  out.reserve(bytes.size());
+  int32_t i = 0;
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, n, c);  // ICU 60+: skips exactly one maximal subpart when ill-formed
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(bytes.data() + start, static_cast<std::size_t>(i - start));
+    }
+  }
+  return out;
+}
+
+std::string owned_text(const char* text, const char* encoding) {
+  if (!text) return {};
+  std::string_view bytes(text);
+  if (encoding && *encoding && !names_utf8(encoding)) {
+    // An unknown charset: read as UTF-8, which most such commits are.
+    if (auto converted = convert(bytes, encoding)) return *converted;
+  }
+  return valid_utf8(bytes);
+}
+
 std::string to_hex(const git_oid& id) {
   char hex[GIT_OID_HEXSZ + 1];
   git_oid_tostr(hex, sizeof hex, &id);
   return hex;
 }
+
+namespace {
+
+// libgit2 (like git since 2.35.2) refuses a repository that another user
+// owns unless safe.directory names it; 1.5.1 then reports GIT_ENOTFOUND,
+// with the error text of a failed config lookup. So look for the
+// repository ourselves: the nearest folder at or above START with a .git
+// whose folder or .git another user (not root) owns. Throws Error naming
+// it and the command that trusts it; returns when there is none.
+void fail_if_not_owned(const fs::path& start, int rc) {
+  std::error_code ec;
+  const uid_t me = geteuid();
+  for (fs::path p = start; !p.empty(); p = p.parent_path()) {
+    fs::path dot_git = p / ".git";
+    struct stat st_dir {};
+    struct stat st_git {};
+    if (lstat(dot_git.c_str(), &st_git) == 0) {
+      uid_t owner = st_git.st_uid;
+      if (stat(p.c_str(), &st_dir) == 0 && st_dir.st_uid != me && st_dir.st_uid != 0) {
+        owner = st_dir.st_uid;
+      }
+      if (owner != me && owner != 0) {
+        std::string root = p.string();
+        throw Error(root, 0,
+                    "the git repository here belongs to another user (uid " +
+                        std::to_string(owner) + "), so git and accord refuse to use it",
+                    "if you trust it, run `git config --global --add safe.directory " + root +
+                        "` (or run accord as its owner)");
+      }
+      if (rc != GIT_EOWNER) return;  // the nearest repository is ours: not the cause
+    }
+    if (p == p.parent_path()) break;
+  }
+  if (rc == GIT_EOWNER) {
+    std::string text = last_error_text();
+    throw Error(start.string(), 0, "the git repository belongs to another user: " + text,
+                "if you trust it, add it to git's safe.directory (`git config --global --add "
+                "safe.directory PATH`)");
+  }
+}
+
+}  // namespace
 
 Repository Repository::discover(const std::string& doc, std::string* path) {
   ensure_libgit2();
@@ -64,6 +197,7 @@ Repository Repository::discover(const std::string& doc, std::string* path) {
   git_repository* raw = nullptr;
   int rc = git_repository_open_ext(&raw, start.c_str(), 0, nullptr);
   repo.m_repo.reset(raw);
+  if (rc == GIT_ENOTFOUND || rc == GIT_EOWNER) fail_if_not_owned(start, rc);
   if (rc == GIT_ENOTFOUND) {
     throw Error(doc, 0, "not inside a git repository",
                 "run accord on a document in a clone of the site's repository (see `git clone`)");
@@ -148,7 +282,7 @@ git_oid Repository::resolve(const std::string& rev) const {
         ReferenceHandle owned(head);
         const char* target = git_reference_symbolic_target(head);
         if (target) {
-          branch = target;
+          branch = owned_text(target);
           if (branch.rfind("refs/heads/", 0) == 0) branch = branch.substr(11);
         }
       }

@@ -15,8 +15,11 @@ class Repository {
  public:
   // Opens the repository whose work tree contains DOC (as the user wrote it;
   // the file need not exist). Sets *path to DOC relative to the work tree's
-  // root, '/'-separated. Throws Error "DOC: not inside a git repository; …",
-  // or for a bare repository or a DOC that names the root itself.
+  // root, '/'-separated. Throws Error "DOC: not inside a git repository; …";
+  // "ROOT: the git repository here belongs to another user (uid N), …; if
+  // you trust it, run `git config --global --add safe.directory ROOT` …"
+  // when git's ownership check refuses it; or for a bare repository or a
+  // DOC that names the root itself.
   static Repository discover(const std::string& doc, std::string* path);
 
   git_repository* get() const { return m_repo.get(); }

@@ -350,26 +350,29 @@ class Walker {
     CommitHandle c = m_repo.commit(id);
     CommitInfo info;
     info.id = to_hex(id);
-    auto person = [](const git_signature* s) {
+    // git applies the encoding header to the names as well as the message.
+    const char* encoding = git_commit_message_encoding(c.get());
+    auto person = [encoding](const git_signature* s) {
       Person p;
       if (!s) return p;
-      p.name = s->name ? s->name : "";
-      p.email = s->email ? s->email : "";
+      p.name = owned_text(s->name, encoding);
+      p.email = owned_text(s->email, encoding);
       p.time = s->when.time;
       p.offset_minutes = s->when.offset;
       return p;
     };
     info.author = person(git_commit_author(c.get()));
     info.committer = person(git_commit_committer(c.get()));
-    const char* summary = git_commit_summary(c.get());
-    info.summary = summary ? summary : "";
-    info.reviewed = reviewed_trailer(git_commit_message(c.get()));
+    info.summary = owned_text(git_commit_summary(c.get()), encoding);
+    // Trailers are read from the decoded message, so their values are UTF-8.
+    const std::string message = owned_text(git_commit_message(c.get()), encoding);
+    info.reviewed = reviewed_trailer(message.c_str());
 
-    if (auto trailer = trailer_value(git_commit_message(c.get()), "Effective-Date")) {
+    if (auto trailer = trailer_value(message.c_str(), "Effective-Date")) {
       if (auto date = parse_date(*trailer)) {
         info.effective_date = *date;
         info.effective_source = EffectiveSource::trailer;
-        if (auto published = trailer_value(git_commit_message(c.get()), "Published")) {
+        if (auto published = trailer_value(message.c_str(), "Published")) {
           info.published = parse_date(*published);
         }
         return info;
@@ -413,15 +416,19 @@ class Walker {
       std::string rest = name.substr(std::string_view("refs/tags/policy/").size());
       std::size_t slash = rest.rfind('/');
       if (slash == std::string::npos) continue;
+      // PATH is matched with the documents' paths byte for byte (decoded
+      // from the tag name's percent-encoding); SHOWN_PATH and SHORT_NAME are
+      // for messages, so UTF-8.
       std::string path = decode_tag_path(rest.substr(0, slash));
       auto name_date = parse_date(std::string_view(rest).substr(slash + 1));
       if (!name_date || path.empty()) continue;
-      std::string short_name = name.substr(10);
+      const std::string shown_path = valid_utf8(path);
+      const std::string short_name = valid_utf8(name.substr(10));
       const git_oid* target = git_reference_target(ref.get());
       git_tag* tag_raw = nullptr;
       if (!target || git_tag_lookup(&tag_raw, m_repo.get(), target) < 0) {
         m_tag_warnings.push_back(
-            Failure{path, 0,
+            Failure{shown_path, 0,
                     "tag " + short_name +
                         " is not an annotated tag, so it records no "
                         "Effective-Date; it is ignored",
@@ -429,10 +436,12 @@ class Walker {
         continue;
       }
       TagHandle tag(tag_raw);
-      auto value = tag_line(git_tag_message(tag.get()), "effective-date:");
+      // Tag objects have no encoding header: UTF-8, as git writes them.
+      const std::string message = owned_text(git_tag_message(tag.get()));
+      auto value = tag_line(message.c_str(), "effective-date:");
       auto date = value ? parse_date(*value) : std::nullopt;
       if (!date) {
-        m_tag_warnings.push_back(Failure{path, 0,
+        m_tag_warnings.push_back(Failure{shown_path, 0,
                                          "tag " + short_name +
                                              " has no valid `Effective-Date: YYYY-MM-DD` in its "
                                              "message; it is ignored",
@@ -446,7 +455,7 @@ class Walker {
       TagDate t;
       t.path = path;
       t.date = *date;
-      if (auto published = tag_line(git_tag_message(tag.get()), "published:")) {
+      if (auto published = tag_line(message.c_str(), "published:")) {
         t.published = parse_date(*published);
       }
       const git_signature* tagger = git_tag_tagger(tag.get());

@@ -173,7 +173,7 @@ std::string evidence_value(const json& v) {
     }
     return out.empty() ? "none" : out;
   }
-  return v.dump();
+  return v.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 // The word diff of an outdated section's source (evidence "source_diff":
@@ -356,7 +356,8 @@ void render_one_to_one(const ReportPair& pair, std::size_t s, std::size_t t, con
 }
 
 std::string value_text(const json& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
+  return value.is_string() ? value.get<std::string>()
+                           : value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 void render_front_matter(const ReportPair& pair, std::size_t index, const Layout& layout,
