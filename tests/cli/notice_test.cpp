@@ -136,11 +136,13 @@ TEST_F(Notice, TemplatesOutsideTheSiteAreExit2) {
   const std::string root = repo.path().string();
   for (std::string name : {"/etc/passwd", "../../../../../../etc/group", "notice/../../x.md"}) {
     repo.write("accord.toml", "[notice_templates]\nen = \"" + name + "\"\n");
-    auto r = run_accord({"notice", "--from", v1, "--to", v2, "--published", "2026-04-09"},
-                        repo.path());
+    auto r =
+        run_accord({"notice", "--from", v1, "--to", v2, "--published", "2026-04-09"}, repo.path());
     EXPECT_EQ(2, r.exit_code) << name;
-    EXPECT_EQ("accord: error: " + root + "/accord.toml:2: notice template for 'en' is outside "
-                  "the site: " + name + "; name a file inside " + root + ", relative to it\n",
+    EXPECT_EQ("accord: error: " + root +
+                  "/accord.toml:2: notice template for 'en' is outside "
+                  "the site: " +
+                  name + "; name a file inside " + root + ", relative to it\n",
               r.err);
     EXPECT_EQ("", r.out);
   }
@@ -150,8 +152,10 @@ TEST_F(Notice, TemplatesOutsideTheSiteAreExit2) {
   auto r =
       run_accord({"notice", "--from", v1, "--to", v2, "--published", "2026-04-09"}, repo.path());
   EXPECT_EQ(2, r.exit_code);
-  EXPECT_EQ("accord: error: " + root + "/accord.toml:2: notice template for 'en' is outside "
-                "the site: notice.en.md; name a file inside " + root + ", relative to it\n",
+  EXPECT_EQ("accord: error: " + root +
+                "/accord.toml:2: notice template for 'en' is outside "
+                "the site: notice.en.md; name a file inside " +
+                root + ", relative to it\n",
             r.err);
   EXPECT_EQ(std::string::npos, r.out.find("root:")) << "nothing of /etc/passwd is printed";
 }
@@ -159,9 +163,9 @@ TEST_F(Notice, TemplatesOutsideTheSiteAreExit2) {
 TEST_F(Notice, ACustomTemplateInsideTheSiteIsUsed) {
   repo.write("templates/notice.en.md", "{title}: from {effective} ({{{count}}})\n");
   repo.write("accord.toml", "[notice_templates]\nen = \"templates/notice.en.md\"\n");
-  auto r = run_accord(
-      {"notice", "--from", v1, "--to", v2, "--published", "2026-04-09", "--lang", "en"},
-      repo.path());
+  auto r =
+      run_accord({"notice", "--from", v1, "--to", v2, "--published", "2026-04-09", "--lang", "en"},
+                 repo.path());
   ASSERT_EQ(0, r.exit_code) << r.err;
   EXPECT_EQ("Privacy Policy: from May 9, 2026 ({2})\n", r.out);
 }
@@ -169,9 +173,9 @@ TEST_F(Notice, ACustomTemplateInsideTheSiteIsUsed) {
 TEST_F(Notice, AFormatSpecInATemplateIsExit2WithItsLine) {
   repo.write("notice.en.md", "# Notice\n\n{title:>2000000000}\n");
   repo.write("accord.toml", "[notice_templates]\nen = \"notice.en.md\"\n");
-  auto r = run_accord(
-      {"notice", "--from", v1, "--to", v2, "--published", "2026-04-09", "--lang", "en"},
-      repo.path());
+  auto r =
+      run_accord({"notice", "--from", v1, "--to", v2, "--published", "2026-04-09", "--lang", "en"},
+                 repo.path());
   EXPECT_EQ(2, r.exit_code);
   EXPECT_EQ("accord: error: " + (repo.path() / "notice.en.md").string() +
                 ":3: notice template, column 1: '{title:>2000000000}' has a format spec; write "

@@ -23,13 +23,15 @@ TEST(NoticePeriod, ReadsTheSeedsPromise) {
   ASSERT_TRUE(p);
   EXPECT_EQ("14 day", show(p));
   EXPECT_EQ(92, p->line);
-  EXPECT_EQ("Substantial changes in our Privacy Policy will be notified at least 14 days before they "
-            "become effective.",
-            p->phrase);
+  EXPECT_EQ(
+      "Substantial changes in our Privacy Policy will be notified at least 14 days before they "
+      "become effective.",
+      p->phrase);
 }
 
 TEST(NoticePeriod, ReadsTheEstonianTranslation) {
-  auto doc = read_document((test::source_dir() / "fixtures/translated/content/privacy.et.md").string());
+  auto doc =
+      read_document((test::source_dir() / "fixtures/translated/content/privacy.et.md").string());
   EXPECT_EQ("14 day", show(find_notice_period(doc, "et")));
 }
 
@@ -37,8 +39,10 @@ TEST(NoticePeriod, PhrasingsAndNumberWords) {
   EXPECT_EQ("30 day", show(period("We will give you 30 days' notice of any change.", "en")));
   EXPECT_EQ("1 month", show(period("Changes are announced one month in advance.", "en")));
   EXPECT_EQ("14 day", show(period("We will notify you fourteen days before changes apply.", "en")));
-  EXPECT_EQ("14 day", show(period("Teavitame muudatustest vähemalt 14 päeva enne jõustumist.", "et")));
-  EXPECT_EQ("14 day", show(period("Teavitame muudatustest vähemalt neliteist päeva enne jõustumist.", "et")));
+  EXPECT_EQ("14 day",
+            show(period("Teavitame muudatustest vähemalt 14 päeva enne jõustumist.", "et")));
+  EXPECT_EQ("14 day",
+            show(period("Teavitame muudatustest vähemalt neliteist päeva enne jõustumist.", "et")));
   EXPECT_EQ("1 month", show(period("Muudatustest anname teada üks kuu ette.", "et")));
   EXPECT_EQ("6 week", show(period("Wir informieren Sie sechs Wochen im Voraus.", "de")));
 }
@@ -49,9 +53,10 @@ TEST(NoticePeriod, IgnoresPeriodsThatAreNotNotice) {
 }
 
 TEST(NoticePeriod, TheLongestPromiseWins) {
-  EXPECT_EQ("2 month", show(period("We notify you 14 days in advance. Larger changes get two months' "
-                                   "notice.",
-                                   "en")));
+  EXPECT_EQ("2 month",
+            show(period("We notify you 14 days in advance. Larger changes get two months' "
+                        "notice.",
+                        "en")));
   NoticePeriod month{1, "month", "", 0};
   NoticePeriod days{30, "day", "", 0};
   EXPECT_GT(month.approximate_days(), days.approximate_days());
@@ -103,8 +108,8 @@ std::string template_error(const std::string& text) {
 
 TEST(NoticeTemplate, SubstitutesTheFieldsAndBraceEscapes) {
   EXPECT_EQ("# Datenschutz {x} }\n30 days, 0 sections.\n",
-            render_notice(template_content(),
-                          "# {title} {{x}} }}\n{period}, {count} sections.\n", "notice.de.md"));
+            render_notice(template_content(), "# {title} {{x}} }}\n{period}, {count} sections.\n",
+                          "notice.de.md"));
   // Field text is never read as a template again.
   NoticeContent c = template_content();
   c.document_title = "{count:>99}";
@@ -138,9 +143,11 @@ TEST(NoticeTemplate, RefusesUnknownFieldsPositionsAndLoneBraces) {
             template_error("a\nb\n {title\n}"));
   EXPECT_EQ("notice.de.md:1: notice template, column 6: '}' without an opening '{'" + hint,
             template_error("title}"));
-  EXPECT_EQ("notice.de.md:1: notice template, column 1: unknown field "
-            "'{xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…}'" + hint,
-            template_error("{" + std::string(100000, 'x') + "}"));
+  EXPECT_EQ(
+      "notice.de.md:1: notice template, column 1: unknown field "
+      "'{xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…}'" +
+          hint,
+      template_error("{" + std::string(100000, 'x') + "}"));
 }
 
 TEST(NoticeTemplate, TheBuiltInTemplatesStillRender) {

@@ -1,11 +1,10 @@
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unicode/unistr.h>
 
-#include <sys/stat.h>
-
 #include <accord/text.hpp>
-#include <filesystem>
 #include <algorithm>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -131,8 +130,9 @@ TEST(ReadFile, RefusesAFifoWithoutBlocking) {
   std::string fifo = (dir / "f.md").string();
   ASSERT_EQ(0, ::mkfifo(fifo.c_str(), 0600));
   // Opening a FIFO for reading blocks until a writer comes; none will.
-  EXPECT_EQ(fifo + ": is a named pipe (FIFO), not a regular file; accord reads regular files "
-                   "only; name the file itself",
+  EXPECT_EQ(fifo +
+                ": is a named pipe (FIFO), not a regular file; accord reads regular files "
+                "only; name the file itself",
             read_error(fifo));
 }
 
@@ -152,8 +152,9 @@ TEST(ReadFile, ReadsAFileOfExactlyTheLimit) {
   test::write_file(file, std::string(100, 'a'));
   EXPECT_EQ(std::string(100, 'a'), read_text_file(file, 100));
   test::write_file(file, std::string(101, 'a'));
-  EXPECT_EQ(file + ": file is 101 bytes, over the limit of 100 bytes; pass --max-file-size to "
-                   "raise the limit if the file is really a document",
+  EXPECT_EQ(file +
+                ": file is 101 bytes, over the limit of 100 bytes; pass --max-file-size to "
+                "raise the limit if the file is really a document",
             read_error(file, 100));
 }
 
