@@ -418,10 +418,10 @@ TEST_F(HugoConfigLimits, ANumberTooLargeIsExit2) {
 // A contentDir outside the site was walked (2.4 s for /etc) and then
 // silently found nothing.
 TEST_F(HugoConfigLimits, AContentDirOutsideTheSiteIsANoteAndNotWalked) {
-  for (std::string dir : {"/etc", "../../../..", "content/../.."}) {
-    auto r = pairs_with("hugo.toml", "contentDir = \"" + dir + "\"\n");
+  for (std::string content_dir : {"/etc", "../../../..", "content/../.."}) {
+    auto r = pairs_with("hugo.toml", "contentDir = \"" + content_dir + "\"\n");
     EXPECT_EQ(0, r.exit_code) << r.err;
-    EXPECT_EQ("accord: note: " + (site / "hugo.toml").string() + ": contentDir '" + dir +
+    EXPECT_EQ("accord: note: " + (site / "hugo.toml").string() + ": contentDir '" + content_dir +
                   "' is outside the site, not read; name a folder inside " + site.string() + "\n",
               r.err);
     EXPECT_EQ("0 pairs, 0 missing translations\n", r.out);

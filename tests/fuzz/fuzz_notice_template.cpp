@@ -20,7 +20,7 @@ int accord_fuzz_notice_template(const uint8_t* data, size_t size) {
   content.substantial = size % 3 != 0;
   content.published = accord::Date{2026, 4, 9};
   content.effective = accord::Date{2026, 5, 9};
-  content.period = accord::NoticePeriod{30, "day"};
+  content.period = accord::NoticePeriod{30, "day", "", 0};
   content.sections.push_back({"1", "Scope", {}, accord::ChangeStatus::added});
   try {
     std::string notice = accord::render_notice(content, *text, "notice.md");

@@ -92,7 +92,7 @@ NoticeContent template_content() {
   c.substantial = true;
   c.published = Date{2026, 4, 9};
   c.effective = Date{2026, 5, 9};
-  c.period = NoticePeriod{30, "day"};
+  c.period = NoticePeriod{30, "day", "", 0};
   return c;
 }
 

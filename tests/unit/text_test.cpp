@@ -139,7 +139,7 @@ TEST(ReadFile, RefusesAFifoWithoutBlocking) {
 TEST(ReadFile, StopsAtTheLimitWhateverStatSays) {
   // /proc files are regular files of size 0 by stat; their bytes come only
   // by reading. The read stops at the limit + 1 byte.
-  EXPECT_EQ(0, std::filesystem::file_size("/proc/self/maps"));
+  EXPECT_EQ(0u, std::filesystem::file_size("/proc/self/maps"));
   EXPECT_EQ(
       "/proc/self/maps: file is over the limit of 100 bytes; pass --max-file-size to raise "
       "the limit if the file is really a document",
