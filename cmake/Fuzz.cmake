@@ -4,7 +4,7 @@
 # With ACCORD_FUZZ=ON (clang only) every target that links the core is built
 # with -fsanitize=fuzzer-no-link,address,undefined through accord_sanitizers
 # (never global flags), and each fuzz_<name> executable links libFuzzer.
-set(ACCORD_FUZZ_TARGETS document front_matter align classify config)
+set(ACCORD_FUZZ_TARGETS document front_matter align classify config notice_template)
 
 if(ACCORD_FUZZ AND NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
   message(FATAL_ERROR "ACCORD_FUZZ needs clang (libFuzzer); configure with CXX=clang++, "

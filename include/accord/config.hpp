@@ -3,6 +3,7 @@
 #pragma once
 
 #include <accord/document.hpp>
+#include <accord/text.hpp>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -34,14 +35,41 @@ struct Config {
   // accord.toml's [notice_templates]: language → template file (relative to
   // root), for languages without a built-in template or to replace one.
   std::map<std::string, std::string> notice_templates;
+  // Where content_paths came from, for messages: "FILE: KEY" (accord.toml's
+  // content_paths or the Hugo config's contentDir); empty for the default.
+  std::string content_paths_origin;
   std::string accord_toml;  // path of accord.toml when there is one
   std::string hugo_config;  // path of the Hugo config file when there is one
+  // The size limit of every file read for this site (--max-file-size): the
+  // configs themselves, the pages scan_site reads, notice templates.
+  std::size_t max_file_size = k_default_max_file_size;
 };
 
 // Reads ROOT/accord.toml (optional) and the Hugo config there (optional).
 // Throws Error on a malformed file or an unknown key in accord.toml, naming
 // the file, the line and the key.
-Config load_config(const std::filesystem::path& root);
+Config load_config(const std::filesystem::path& root,
+                   std::size_t max_file_size = k_default_max_file_size);
+
+// Whether PATH lies inside ROOT once both are resolved (symlinks followed as
+// far as the path exists, "." and ".." removed), compared component by
+// component: "/site2" is not inside "/site". An absolute PATH is taken as
+// it is. False when either cannot be resolved.
+bool is_inside(const std::filesystem::path& root, const std::filesystem::path& path);
+
+// A notice template read from disk, and its file for messages.
+struct NoticeTemplate {
+  std::string file;
+  std::string text;
+};
+
+// The template accord.toml's [notice_templates] names for LANGUAGE, read
+// from config.root (at most config.max_file_size bytes); nullopt when none is
+// named. load_config has refused a name that leaves the root; it is checked
+// again here, as a symlink may have changed since. Throws Error naming the
+// file when it is outside the root, missing or not UTF-8 text.
+std::optional<NoticeTemplate> read_notice_template(const Config& config,
+                                                   const std::string& language);
 
 // The root to use when the user names none: the nearest folder at or above
 // START with accord.toml, a Hugo config, or .git; START itself when none.

@@ -2,6 +2,7 @@
 // Markdown file, parsed with yaml-cpp, toml++ and nlohmann-json.
 #pragma once
 
+#include <accord/data.hpp>
 #include <accord/error.hpp>
 #include <cstddef>
 #include <nlohmann/json.hpp>
@@ -36,8 +37,9 @@ struct FrontMatter {
 };
 
 // Limits that keep hostile front matter from exhausting memory or stack.
-inline constexpr std::size_t k_max_front_matter_nodes = 100000;  // after alias expansion
-inline constexpr int k_max_front_matter_depth = 100;
+// The limits of every data file accord reads (see data.hpp).
+inline constexpr std::size_t k_max_front_matter_nodes = k_max_data_values;  // after alias expansion
+inline constexpr int k_max_front_matter_depth = k_max_data_depth;
 
 // Front matter and where the Markdown body starts.
 struct FrontMatterSplit {

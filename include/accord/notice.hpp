@@ -69,12 +69,16 @@ struct NoticeContent {
 // Whether accord has a built-in notice template for LANGUAGE (en, et).
 bool has_builtin_notice_template(std::string_view language);
 
-// Markdown notice for CONTENT. TEMPLATE is fmt syntax with the named fields
+// Markdown notice for CONTENT. TEMPLATE is text with the named fields
 // {title}, {published}, {effective}, {period}, {sections} (a Markdown list)
-// and {count}; empty means the built-in template of the language. Dates are
-// written by format_date. Throws Error for a template that names an unknown
-// field or a language with no built-in template and none given.
-std::string render_notice(const NoticeContent& content, const std::string& template_text = {});
+// and {count}, and {{ and }} for a literal brace; nothing else (no format
+// specs, widths or positions). Empty means the built-in template of the
+// language. Dates are written by format_date. Throws Error naming
+// TEMPLATE_FILE, the line and column for an unknown field, a format spec,
+// an unclosed '{' or a lone '}', and for a language with no built-in
+// template and none given.
+std::string render_notice(const NoticeContent& content, const std::string& template_text = {},
+                          const std::string& template_file = {});
 
 // PERIOD in words of LANGUAGE: en "14 days", "1 month"; et "14 päeva",
 // "1 kuu". English for languages without built-in words.

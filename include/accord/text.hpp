@@ -22,12 +22,19 @@ inline constexpr std::size_t k_default_max_file_size = 16u * 1024u * 1024u;
 tl::expected<std::string, Failure> decode_text(std::string_view bytes, const std::string& file,
                                                std::size_t max_size = k_default_max_file_size);
 
-// Reads a whole file and decodes it as above. Throws Error when the file is
-// missing, unreadable, a directory, or fails decode_text.
+// Reads a whole file and decodes it as above: the one way accord reads a text
+// file from disk (documents, configs, templates). Throws Error as
+// read_file_bytes does, or when the bytes fail decode_text.
 std::string read_text_file(const std::string& path, std::size_t max_size = k_default_max_file_size);
 
-// Reads a whole file's bytes. Throws Error when missing or unreadable.
-std::string read_file_bytes(const std::string& path);
+// Reads a whole regular file's bytes, at most MAX_SIZE. Refuses, before
+// opening it, anything that is not a regular file (a directory, a FIFO, a
+// device, a socket; a symlink counts as what it points to), and opens
+// without blocking so that a FIFO swapped in cannot hang; stops reading at
+// MAX_SIZE + 1 bytes whatever stat says, so /proc files and files that grow
+// are bounded too. Throws Error naming PATH when the file is missing,
+// unreadable, not a regular file or over MAX_SIZE.
+std::string read_file_bytes(const std::string& path, std::size_t max_size = k_default_max_file_size);
 
 // NFC-normalised copy of valid UTF-8 text.
 std::string nfc(std::string_view text);

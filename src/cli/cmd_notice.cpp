@@ -154,12 +154,9 @@ int run_notice(const NoticeCliOptions& opts, const GlobalOptions& global) {
         (d.classification.substantial ? content.sections : content.editorial)
             .push_back(std::move(s));
       }
-      std::string tmpl;
-      auto custom = config.notice_templates.find(language);
-      if (custom != config.notice_templates.end()) {
-        tmpl = read_text_file((config.root / custom->second).string());
-      }
-      std::string notice = render_notice(content, tmpl);
+      auto custom = read_notice_template(config, language);
+      std::string notice =
+          custom ? render_notice(content, custom->text, custom->file) : render_notice(content);
       doc_json["notices"][language] = notice;
       if (opts.format == "html") {
         out_text += fmt::format("<article lang=\"{}\">\n{}</article>\n", language,

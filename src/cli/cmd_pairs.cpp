@@ -75,8 +75,9 @@ Command pairs_command() {
         return [opts, &global] {
           auto root = opts->path.empty() ? find_root(std::filesystem::current_path())
                                          : std::filesystem::path(opts->path);
-          Config config = load_config(root);
+          Config config = load_config(root, global.max_file_size);
           SiteScan scan = scan_site(config);
+          for (const auto& note : scan.notes) fmt::print(stderr, "accord: note: {}\n", note);
           if (opts->format == "json") {
             print(json_text(to_json(config, scan)));
           } else {

@@ -39,6 +39,7 @@ void add_site(const fs::path& root, const std::optional<fs::path>& only,
     return;
   }
   SiteScan scan = scan_site(config);
+  notices.insert(notices.end(), scan.notes.begin(), scan.notes.end());
   std::size_t matched = 0;
   for (const auto& p : scan.pairs) {
     if (only) {

@@ -101,7 +101,9 @@ TEST(CliPairs, FindsTheRootFromTheCurrentFolder) {
 }
 
 // fixtures/bad-input/NAME.md with NAME.expected: "exit N" and then the exact
-// stderr (errors) or stdout (accepted input) of `accord sections`.
+// stderr (errors) or stdout (accepted input) of `accord sections`. A folder
+// fixtures/bad-input/NAME/ is a site (its configs are the bad input) and is
+// run through `accord pairs`.
 class BadInput : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(BadInput, GivesTheExpectedResult) {
@@ -112,7 +114,9 @@ TEST_P(BadInput, GivesTheExpectedResult) {
   int code = std::stoi(expected.substr(5, nl - 5));
   std::string text = expected.substr(nl + 1);
   auto start = std::chrono::steady_clock::now();
-  auto r = run_accord({"sections", "fixtures/bad-input/" + name + ".md"}, source_dir());
+  const bool site = fs::is_directory(source_dir() / "fixtures/bad-input" / name);
+  auto r = site ? run_accord({"pairs", "fixtures/bad-input/" + name}, source_dir())
+                : run_accord({"sections", "fixtures/bad-input/" + name + ".md"}, source_dir());
   auto elapsed = std::chrono::steady_clock::now() - start;
   EXPECT_EQ(code, r.exit_code) << r.err;
   if (code == 0) {
@@ -130,7 +134,9 @@ TEST_P(BadInput, GivesTheExpectedResult) {
 std::vector<std::string> bad_inputs() {
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(source_dir() / "fixtures/bad-input")) {
-    if (e.path().extension() == ".md") names.push_back(e.path().stem().string());
+    if (e.path().extension() == ".md" || e.is_directory()) {
+      names.push_back(e.path().stem().string());
+    }
   }
   std::sort(names.begin(), names.end());
   return names;

@@ -4,6 +4,7 @@
 // Bad input must never hang: each run is bounded (generously, for sanitizer
 // builds; docs/reliability.md has the release-build times).
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <chrono>
 #include <filesystem>
@@ -81,6 +82,45 @@ TEST(Limits, FileOfExactlyTheSizeLimitIsRead) {
                 ": file is 1025 bytes, over the limit of 1024 bytes; pass --max-file-size to "
                 "raise the limit if the file is really a document\n",
             over.err);
+}
+
+// Reads stop at --max-file-size + 1 bytes, and only regular files are read:
+// /dev/zero once grew without bound and a FIFO blocked forever.
+TEST(Limits, DevicesAndFifosAreExit2AtOnce) {
+  auto zero = timed({"sections", "/dev/zero"});
+  EXPECT_EQ(2, zero.exit_code);
+  EXPECT_EQ(
+      "accord: error: /dev/zero: is a character device, not a regular file; accord reads "
+      "regular files only; name the file itself\n",
+      zero.err);
+  TempDir dir;
+  std::string fifo = (dir / "f.md").string();
+  ASSERT_EQ(0, ::mkfifo(fifo.c_str(), 0600));
+  auto r = timed({"sections", fifo});
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ("accord: error: " + fifo +
+                ": is a named pipe (FIFO), not a regular file; accord reads regular files only; "
+                "name the file itself\n",
+            r.err);
+  // The same reader reads the configs: a FIFO as hugo.toml.
+  fs::path site = dir / "site";
+  fs::create_directories(site / "content");
+  ASSERT_EQ(0, ::mkfifo((site / "hugo.toml").c_str(), 0600));
+  auto config = timed({"pairs", site.string()});
+  EXPECT_EQ(2, config.exit_code);
+  EXPECT_EQ("accord: error: " + (site / "hugo.toml").string() +
+                ": is a named pipe (FIFO), not a regular file; accord reads regular files only; "
+                "name the file itself\n",
+            config.err);
+}
+
+TEST(Limits, AFileThatStatCallsEmptyIsStillBounded) {
+  auto r = timed({"--max-file-size", "1K", "sections", "/proc/self/maps"});
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ(
+      "accord: error: /proc/self/maps: file is over the limit of 1024 bytes; pass "
+      "--max-file-size to raise the limit if the file is really a document\n",
+      r.err);
 }
 
 TEST(Limits, FiftyThousandSectionsAreRead) {
@@ -192,34 +232,220 @@ TEST(Limits, FrontMatterNestedDeeperIsExit2AtEveryDepth) {
   }
 }
 
-// A hugo.json nested 200,000 deep once overflowed the stack (exit 139).
-TEST(Limits, DeeplyNestedHugoConfigIsRead) {
-  TempDir dir;
-  fs::path site = dir / "site";
-  write_file(site / "hugo.json", "{\"defaultContentLanguage\": \"en\", \"x\": " +
-                                     std::string(200000, '[') + std::string(200000, ']') + "}");
-  write_file(site / "content/privacy.en.md",
-             slurp(source_dir() / "fixtures/site/content/privacy.en.md"));
-  write_file(site / "content/privacy.et.md",
-             slurp(source_dir() / "fixtures/site/content/privacy.et.md"));
-  auto r = timed({"pairs", site.string()});
-  EXPECT_EQ(0, r.exit_code) << r.err;
-  EXPECT_EQ(
-      "content/privacy.en.md -> content/privacy.et.md  (en -> et, filename)\n"
-      "1 pair, 0 missing translations\n",
-      r.out);
+// cmark-gfm is quadratic in the bracket openers a link walks past and in a
+// table row's cells; document.cpp measures both before parsing.
+std::string repeat(std::string_view unit, std::size_t times) {
+  std::string out;
+  out.reserve(unit.size() * times + 1);
+  for (std::size_t i = 0; i < times; ++i) out += unit;
+  return out + "\n";
 }
 
-TEST(Limits, HugoConfigWithANumberTooLargeIsExit2) {
+TEST(Limits, BracketWorkUpToTheLimitIsReadAndBeyondIsExit2) {
+  TempDir dir;
+  std::string file = (dir / "page.md").string();
+  // "![[]()" n times: the k-th link walks past k open "![": n(n+1)/2 in all.
+  write_file(file, "# 1. A\n\n" + repeat("![[]()", 1413));  // 998,991
+  auto at = timed({"sections", file});
+  EXPECT_EQ(0, at.exit_code) << at.err;
+  write_file(file, "# 1. A\n\n" + repeat("![[]()", 1414));  // 1,000,405
+  auto over = timed({"sections", file});
+  EXPECT_EQ(2, over.exit_code);
+  EXPECT_EQ("accord: error: " + file +
+                ":3: too many '[' left open in the paragraph from line 3 for the Markdown "
+                "parser; close the brackets or escape them as \\[\n",
+            over.err);
+  // Links that close what they open cost nothing, however many.
+  write_file(file, "# 1. A\n\n" + repeat("[a](b) ", 100000));
+  auto links = timed({"sections", file});
+  EXPECT_EQ(0, links.exit_code) << links.err;
+}
+
+// The worst shapes at the default size limit, 16 MiB, refused before the
+// library sees them (32 s at 300 KB before).
+TEST(Limits, SixteenMebibytesOfTheWorstBracketsAreExit2) {
+  TempDir dir;
+  for (std::string unit : {"![[]()", "[[]()", "![[a]", "[](x)["}) {
+    std::string file = (dir / "page.md").string();
+    write_file(file, repeat(unit, 16u * 1024u * 1024u / unit.size() - 1));
+    auto r = timed({"sections", file});
+    EXPECT_EQ(2, r.exit_code) << unit;
+    EXPECT_NE(std::string::npos, r.err.find(":1: too many '[' left open")) << unit << r.err;
+  }
+}
+
+TEST(Limits, TableRowsOfAThousandCellsAreReadAndMoreAreExit2) {
+  TempDir dir;
+  std::string file = (dir / "page.md").string();
+  auto table = [](std::size_t cells) {
+    return "# 1. A\n\n" + repeat("|a", cells) + repeat("|-", cells) + repeat("|b", cells);
+  };
+  write_file(file, table(1000));
+  auto at = timed({"sections", file});
+  EXPECT_EQ(0, at.exit_code) << at.err;
+  write_file(file, table(1001));
+  auto over = timed({"sections", file});
+  EXPECT_EQ(2, over.exit_code);
+  EXPECT_EQ("accord: error: " + file +
+                ":3: table row of 1001 cells, over the limit of 1000; split the table\n",
+            over.err);
+  // The 50,000-column table (52 s before), and a line of pipes that is no table.
+  write_file(file, repeat("|a", 50000) + repeat("|-", 50000));
+  auto wide = timed({"sections", file});
+  EXPECT_EQ(2, wide.exit_code);
+  EXPECT_EQ("accord: error: " + file +
+                ":1: table row of 50000 cells, over the limit of 1000; split the table\n",
+            wide.err);
+  write_file(file, "# 1. A\n\n" + repeat("a|", 5000));
+  auto art = timed({"sections", file});
+  EXPECT_EQ(0, art.exit_code) << art.err;
+}
+
+// The Hugo config and accord.toml go through the loader of front matter
+// (data.hpp), with its limits: a 9-level x20 alias fan-out in hugo.yaml
+// once took 5.4 GB, and a hugo.json nested 200,000 deep overflowed the stack.
+class HugoConfigLimits : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    write_file(site / "content/privacy.en.md",
+               slurp(source_dir() / "fixtures/site/content/privacy.en.md"));
+    write_file(site / "content/privacy.et.md",
+               slurp(source_dir() / "fixtures/site/content/privacy.et.md"));
+  }
+  // `accord pairs` with FILE (hugo.yaml, accord.toml, …) holding TEXT.
+  RunResult pairs_with(const std::string& file, const std::string& text) {
+    write_file(site / file, text);
+    auto r = timed({"pairs", site.string()});
+    fs::remove(site / file);
+    return r;
+  }
+  std::string error(const std::string& file, const std::string& rest) {
+    return "accord: error: " + (site / file).string() + rest + "\n";
+  }
   TempDir dir;
   fs::path site = dir / "site";
-  write_file(site / "hugo.json", "{\"defaultContentLanguage\": \"en\", \"weight\": 1e999}");
-  auto r = timed({"pairs", site.string()});
+  const std::string ok =
+      "content/privacy.en.md -> content/privacy.et.md  (en -> et, filename)\n"
+      "1 pair, 0 missing translations\n";
+};
+
+TEST_F(HugoConfigLimits, OneHundredThousandValuesAreReadAndOneMoreIsExit2) {
+  auto items = [](int n) {
+    std::string text = "a: [";
+    for (int i = 0; i < n; ++i) text += i == 0 ? "1" : ",1";
+    return text + "]\n";
+  };
+  auto at = pairs_with("hugo.yaml", items(99999));  // the list and its items
+  EXPECT_EQ(0, at.exit_code) << at.err;
+  EXPECT_EQ(ok, at.out);
+  auto over = pairs_with("hugo.yaml", items(100000));
+  EXPECT_EQ(2, over.exit_code);
+  EXPECT_EQ(error("hugo.yaml",
+                  ":1: Hugo config expands to more than 100000 values (YAML aliases?); remove "
+                  "the repeated aliases"),
+            over.err);
+}
+
+TEST_F(HugoConfigLimits, AnAliasFanOutIsExit2) {
+  std::string text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 9; ++i) {
+    std::string ref = "*a" + std::to_string(i - 1);
+    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + ref;
+    for (int k = 1; k < 20; ++k) text += ", " + ref;
+    text += "]\n";
+  }
+  auto r = pairs_with("config.yaml", text);
   EXPECT_EQ(2, r.exit_code);
-  EXPECT_EQ("accord: error: " + (site / "hugo.json").string() +
-                ": malformed Hugo config: [json.exception.out_of_range.406] number overflow "
-                "parsing '1e999'; fix the JSON\n",
+  EXPECT_EQ(error("config.yaml",
+                  ":1: Hugo config expands to more than 100000 values (YAML aliases?); remove "
+                  "the repeated aliases"),
             r.err);
+}
+
+TEST_F(HugoConfigLimits, NestingOfOneHundredIsReadInEveryFormatAndDeeperIsExit2) {
+  // The top-level object is level 1 in JSON, as in JSON front matter.
+  auto json = [](int depth) {
+    return "{\"x\": " + std::string(static_cast<std::size_t>(depth - 1), '[') +
+           std::string(static_cast<std::size_t>(depth - 1), ']') + "}";
+  };
+  auto yaml = [](int depth) {
+    return "x: " + std::string(static_cast<std::size_t>(depth - 1), '[') + "1" +
+           std::string(static_cast<std::size_t>(depth - 1), ']') + "\n";
+  };
+  auto toml = [](int depth) {
+    std::string text = "x = ";
+    for (int i = 1; i < depth; ++i) text += "{b = ";
+    text += "1";
+    for (int i = 1; i < depth; ++i) text += "}";
+    return text + "\n";
+  };
+  for (auto [file, make] : {std::pair{"hugo.json", +json}, std::pair{"hugo.yaml", +yaml},
+                            std::pair{"hugo.toml", +toml}, std::pair{"accord.toml", +toml}}) {
+    auto at = pairs_with(file, make(100));
+    if (std::string(file) == "accord.toml") {
+      // Past the limits, accord.toml's own check: x is no key of it.
+      EXPECT_EQ(error(file,
+                      ":1: unknown key 'x'; known keys are source_language, "
+                      "target_languages, content_paths, heading_shortcodes, "
+                      "translatable_keys, notice_days, notice_templates"),
+                at.err);
+    } else {
+      EXPECT_EQ(0, at.exit_code) << file << " " << at.err;
+    }
+    auto over = pairs_with(file, make(101));
+    EXPECT_EQ(2, over.exit_code) << file;
+    const std::string what = std::string(file) == "accord.toml" ? "accord.toml" : "Hugo config";
+    EXPECT_EQ(error(file, ":1: " + what + " nested deeper than 100 levels; flatten the " + what),
+              over.err);
+  }
+  auto deep = pairs_with("hugo.json", json(200000));
+  EXPECT_EQ(2, deep.exit_code);
+  EXPECT_EQ(error("hugo.json",
+                  ":1: Hugo config nested deeper than 100 levels; flatten the Hugo "
+                  "config"),
+            deep.err);
+}
+
+TEST_F(HugoConfigLimits, ANumberTooLargeIsExit2) {
+  auto r = pairs_with("hugo.json", "{\"defaultContentLanguage\": \"en\",\n \"weight\": 1e999}");
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ(error("hugo.json",
+                  ":2: number 1e999 in JSON Hugo config is too large; write a smaller number, or "
+                  "quote it to keep it as text"),
+            r.err);
+}
+
+// A contentDir outside the site was walked (2.4 s for /etc) and then
+// silently found nothing.
+TEST_F(HugoConfigLimits, AContentDirOutsideTheSiteIsANoteAndNotWalked) {
+  for (std::string content_dir : {"/etc", "../../../..", "content/../.."}) {
+    auto r = pairs_with("hugo.toml", "contentDir = \"" + content_dir + "\"\n");
+    EXPECT_EQ(0, r.exit_code) << r.err;
+    EXPECT_EQ("accord: note: " + (site / "hugo.toml").string() + ": contentDir '" + content_dir +
+                  "' is outside the site, not read; name a folder inside " + site.string() + "\n",
+              r.err);
+    EXPECT_EQ("0 pairs, 0 missing translations\n", r.out);
+  }
+  auto lang = pairs_with("hugo.toml",
+                         "[languages.en]\ncontentDir = \"content\"\n[languages.et]\n"
+                         "contentDir = \"/etc\"\n");
+  EXPECT_EQ("accord: note: " + (site / "hugo.toml").string() +
+                ": languages.et.contentDir '/etc' is outside the site, not read; name a folder "
+                "inside " +
+                site.string() + "\n",
+            lang.err);
+  auto paths = pairs_with("accord.toml", "content_paths = [\"content\", \"/etc\"]\n");
+  EXPECT_EQ(0, paths.exit_code) << paths.err;
+  EXPECT_EQ("accord: note: " + (site / "accord.toml").string() +
+                ": content_paths '/etc' is outside the site, not read; name a folder inside " +
+                site.string() + "\n",
+            paths.err);
+  EXPECT_EQ(ok, paths.out);
+  // Inside the site, through "..", is still inside.
+  auto inside = pairs_with("hugo.toml", "contentDir = \"content/../content\"\n");
+  EXPECT_EQ(0, inside.exit_code) << inside.err;
+  EXPECT_EQ("", inside.err);
+  EXPECT_EQ(ok, inside.out);
 }
 
 // A map of many keys is read in linear time (front_matter.cpp appends

@@ -3,6 +3,8 @@
 // punctuation-only commit follows.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "test_support.hpp"
 
 namespace accord {
@@ -126,6 +128,61 @@ TEST(NoticeErrors, BadPublicationDateIsExit2) {
   EXPECT_EQ(2, r.exit_code);
   EXPECT_EQ("accord: error: --published '2026-02-30' is not a date; write it as YYYY-MM-DD\n",
             r.err);
+}
+
+// Template paths from accord.toml stay inside the site, as content paths
+// do: a template's text is printed, so "/etc/passwd" printed the file.
+TEST_F(Notice, TemplatesOutsideTheSiteAreExit2) {
+  const std::string root = repo.path().string();
+  for (std::string name : {"/etc/passwd", "../../../../../../etc/group", "notice/../../x.md"}) {
+    repo.write("accord.toml", "[notice_templates]\nen = \"" + name + "\"\n");
+    auto r =
+        run_accord({"notice", "--from", v1, "--to", v2, "--published", "2026-04-09"}, repo.path());
+    EXPECT_EQ(2, r.exit_code) << name;
+    EXPECT_EQ("accord: error: " + root +
+                  "/accord.toml:2: notice template for 'en' is outside "
+                  "the site: " +
+                  name + "; name a file inside " + root + ", relative to it\n",
+              r.err);
+    EXPECT_EQ("", r.out);
+  }
+  // A symlink inside the site that leads out of it.
+  std::filesystem::create_symlink("/etc/passwd", repo.path() / "notice.en.md");
+  repo.write("accord.toml", "[notice_templates]\nen = \"notice.en.md\"\n");
+  auto r =
+      run_accord({"notice", "--from", v1, "--to", v2, "--published", "2026-04-09"}, repo.path());
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ("accord: error: " + root +
+                "/accord.toml:2: notice template for 'en' is outside "
+                "the site: notice.en.md; name a file inside " +
+                root + ", relative to it\n",
+            r.err);
+  EXPECT_EQ(std::string::npos, r.out.find("root:")) << "nothing of /etc/passwd is printed";
+}
+
+TEST_F(Notice, ACustomTemplateInsideTheSiteIsUsed) {
+  repo.write("templates/notice.en.md", "{title}: from {effective} ({{{count}}})\n");
+  repo.write("accord.toml", "[notice_templates]\nen = \"templates/notice.en.md\"\n");
+  auto r =
+      run_accord({"notice", "--from", v1, "--to", v2, "--published", "2026-04-09", "--lang", "en"},
+                 repo.path());
+  ASSERT_EQ(0, r.exit_code) << r.err;
+  EXPECT_EQ("Privacy Policy: from May 9, 2026 ({2})\n", r.out);
+}
+
+TEST_F(Notice, AFormatSpecInATemplateIsExit2WithItsLine) {
+  repo.write("notice.en.md", "# Notice\n\n{title:>2000000000}\n");
+  repo.write("accord.toml", "[notice_templates]\nen = \"notice.en.md\"\n");
+  auto r =
+      run_accord({"notice", "--from", v1, "--to", v2, "--published", "2026-04-09", "--lang", "en"},
+                 repo.path());
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ("accord: error: " + (repo.path() / "notice.en.md").string() +
+                ":3: notice template, column 1: '{title:>2000000000}' has a format spec; write "
+                "{title} alone; use only {title}, {published}, {effective}, {period}, {sections} "
+                "and {count}, and {{ or }} for a brace\n",
+            r.err);
+  EXPECT_EQ("", r.out);
 }
 
 }  // namespace

@@ -32,6 +32,11 @@ int accord_fuzz_classify(const uint8_t* data, size_t size);
 // written to a temporary folder made once per process, then load_config.
 int accord_fuzz_config(const uint8_t* data, size_t size);
 
+// A notice template (decoded as a template file is) rendered by
+// render_notice with fixed content: either a notice no larger than the
+// template with every byte a field, or an Error naming the template's line.
+int accord_fuzz_notice_template(const uint8_t* data, size_t size);
+
 namespace accord::fuzz {
 
 struct Target {
@@ -40,12 +45,13 @@ struct Target {
 };
 
 // Every target, in a fixed order.
-inline constexpr std::array<Target, 5> k_targets = {{
+inline constexpr std::array<Target, 6> k_targets = {{
     {"document", accord_fuzz_document},
     {"front_matter", accord_fuzz_front_matter},
     {"align", accord_fuzz_align},
     {"classify", accord_fuzz_classify},
     {"config", accord_fuzz_config},
+    {"notice_template", accord_fuzz_notice_template},
 }};
 
 }  // namespace accord::fuzz

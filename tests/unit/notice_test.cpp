@@ -27,13 +27,15 @@ TEST(NoticePeriod, ReadsTheSeedsPromise) {
   ASSERT_TRUE(p);
   EXPECT_EQ("14 day", show(p));
   EXPECT_EQ(92, p->line);
-  EXPECT_EQ("Substantial changes in our Privacy Policy will be notified at least 14 days before they "
-            "become effective.",
-            p->phrase);
+  EXPECT_EQ(
+      "Substantial changes in our Privacy Policy will be notified at least 14 days before they "
+      "become effective.",
+      p->phrase);
 }
 
 TEST(NoticePeriod, ReadsTheEstonianTranslation) {
-  auto doc = read_document((test::source_dir() / "fixtures/translated/content/privacy.et.md").string());
+  auto doc =
+      read_document((test::source_dir() / "fixtures/translated/content/privacy.et.md").string());
   EXPECT_EQ("14 day", show(find_notice_period(doc, "et")));
 }
 
@@ -41,8 +43,10 @@ TEST(NoticePeriod, PhrasingsAndNumberWords) {
   EXPECT_EQ("30 day", show(period("We will give you 30 days' notice of any change.", "en")));
   EXPECT_EQ("1 month", show(period("Changes are announced one month in advance.", "en")));
   EXPECT_EQ("14 day", show(period("We will notify you fourteen days before changes apply.", "en")));
-  EXPECT_EQ("14 day", show(period("Teavitame muudatustest vähemalt 14 päeva enne jõustumist.", "et")));
-  EXPECT_EQ("14 day", show(period("Teavitame muudatustest vähemalt neliteist päeva enne jõustumist.", "et")));
+  EXPECT_EQ("14 day",
+            show(period("Teavitame muudatustest vähemalt 14 päeva enne jõustumist.", "et")));
+  EXPECT_EQ("14 day",
+            show(period("Teavitame muudatustest vähemalt neliteist päeva enne jõustumist.", "et")));
   EXPECT_EQ("1 month", show(period("Muudatustest anname teada üks kuu ette.", "et")));
   EXPECT_EQ("6 week", show(period("Wir informieren Sie sechs Wochen im Voraus.", "de")));
 }
@@ -53,9 +57,10 @@ TEST(NoticePeriod, IgnoresPeriodsThatAreNotNotice) {
 }
 
 TEST(NoticePeriod, TheLongestPromiseWins) {
-  EXPECT_EQ("2 month", show(period("We notify you 14 days in advance. Larger changes get two months' "
-                                   "notice.",
-                                   "en")));
+  EXPECT_EQ("2 month",
+            show(period("We notify you 14 days in advance. Larger changes get two months' "
+                        "notice.",
+                        "en")));
   NoticePeriod month{1, "month", "", 0};
   NoticePeriod days{30, "day", "", 0};
   EXPECT_GT(month.approximate_days(), days.approximate_days());
@@ -105,6 +110,83 @@ TEST(EffectiveDate, FormatsPerLocaleWithIcu) {
   EXPECT_EQ("April 9, 2026", format_date({2026, 4, 9}, "en"));
   EXPECT_EQ("9. aprill 2026", format_date({2026, 4, 9}, "et"));
   EXPECT_EQ("9. April 2026", format_date({2026, 4, 9}, "de"));
+}
+
+// Custom templates: the named fields are substituted, nothing else is a
+// format (fmt once let "{title:>2000000000}" write 2 GB).
+NoticeContent template_content() {
+  NoticeContent c;
+  c.language = "de";
+  c.document_title = "Datenschutz";
+  c.substantial = true;
+  c.published = Date{2026, 4, 9};
+  c.effective = Date{2026, 5, 9};
+  c.period = NoticePeriod{30, "day", "", 0};
+  return c;
+}
+
+std::string template_error(const std::string& text) {
+  try {
+    render_notice(template_content(), text, "notice.de.md");
+  } catch (const Error& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << text << " was rendered";
+  return {};
+}
+
+TEST(NoticeTemplate, SubstitutesTheFieldsAndBraceEscapes) {
+  EXPECT_EQ("# Datenschutz {x} }\n30 days, 0 sections.\n",
+            render_notice(template_content(), "# {title} {{x}} }}\n{period}, {count} sections.\n",
+                          "notice.de.md"));
+  // Field text is never read as a template again.
+  NoticeContent c = template_content();
+  c.document_title = "{count:>99}";
+  EXPECT_EQ("{count:>99}", render_notice(c, "{title}", "notice.de.md"));
+}
+
+TEST(NoticeTemplate, RefusesFormatSpecsAtTheirLine) {
+  EXPECT_EQ(
+      "notice.de.md:2: notice template, column 3: '{title:>2000000000}' has a format spec; "
+      "write {title} alone; use only {title}, {published}, {effective}, {period}, {sections} "
+      "and {count}, and {{ or }} for a brace",
+      template_error("# Notice\nA {title:>2000000000} B\n"));
+  EXPECT_EQ(
+      "notice.de.md:1: notice template, column 1: '{count!r}' has a format spec; write {count} "
+      "alone; use only {title}, {published}, {effective}, {period}, {sections} and {count}, and "
+      "{{ or }} for a brace",
+      template_error("{count!r}"));
+}
+
+TEST(NoticeTemplate, RefusesUnknownFieldsPositionsAndLoneBraces) {
+  const std::string hint =
+      "; use only {title}, {published}, {effective}, {period}, {sections} and {count}, and {{ or "
+      "}} for a brace";
+  EXPECT_EQ("notice.de.md:1: notice template, column 4: unknown field '{author}'" + hint,
+            template_error("Hi {author}"));
+  EXPECT_EQ("notice.de.md:1: notice template, column 1: unknown field '{}'" + hint,
+            template_error("{}"));
+  EXPECT_EQ("notice.de.md:1: notice template, column 1: unknown field '{0}'" + hint,
+            template_error("{0}"));
+  EXPECT_EQ("notice.de.md:3: notice template, column 2: '{' is never closed on its line" + hint,
+            template_error("a\nb\n {title\n}"));
+  EXPECT_EQ("notice.de.md:1: notice template, column 6: '}' without an opening '{'" + hint,
+            template_error("title}"));
+  EXPECT_EQ(
+      "notice.de.md:1: notice template, column 1: unknown field "
+      "'{xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…}'" +
+          hint,
+      template_error("{" + std::string(100000, 'x') + "}"));
+}
+
+TEST(NoticeTemplate, TheBuiltInTemplatesStillRender) {
+  NoticeContent c = template_content();
+  c.language = "en";
+  EXPECT_EQ(
+      "# Changes to our Datenschutz\n\nWe have updated our Datenschutz. The changes take effect "
+      "on May 9, 2026.\n\nWhat changes:\n\n\nThese changes were published on April 9, 2026, 30 "
+      "days before they take effect.\n",
+      render_notice(c));
 }
 
 }  // namespace

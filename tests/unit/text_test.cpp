@@ -1,10 +1,14 @@
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unicode/unistr.h>
 
 #include <accord/text.hpp>
 #include <algorithm>
+#include <filesystem>
 #include <string>
 #include <vector>
+
+#include "test_support.hpp"
 
 namespace accord {
 namespace {
@@ -100,6 +104,66 @@ TEST(DecodeText, RejectsOversizedInput) {
       "f.md: file is 11 bytes, over the limit of 10 bytes; pass --max-file-size to raise "
       "the limit if the file is really a document",
       decode_error("hello world", 10));
+}
+
+// The one reader of files from disk (read_file_bytes, read_text_file).
+std::string read_error(const std::string& path, std::size_t max = k_default_max_file_size) {
+  try {
+    read_text_file(path, max);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << path << " was read";
+  return {};
+}
+
+TEST(ReadFile, RefusesDevicesWithoutReadingThem) {
+  // /dev/zero never ends: reading it whole grew without bound.
+  EXPECT_EQ(
+      "/dev/zero: is a character device, not a regular file; accord reads regular files only; "
+      "name the file itself",
+      read_error("/dev/zero"));
+}
+
+TEST(ReadFile, RefusesAFifoWithoutBlocking) {
+  test::TempDir dir;
+  std::string fifo = (dir / "f.md").string();
+  ASSERT_EQ(0, ::mkfifo(fifo.c_str(), 0600));
+  // Opening a FIFO for reading blocks until a writer comes; none will.
+  EXPECT_EQ(fifo +
+                ": is a named pipe (FIFO), not a regular file; accord reads regular files "
+                "only; name the file itself",
+            read_error(fifo));
+}
+
+TEST(ReadFile, StopsAtTheLimitWhateverStatSays) {
+  // /proc files are regular files of size 0 by stat; their bytes come only
+  // by reading. The read stops at the limit + 1 byte.
+  EXPECT_EQ(0u, std::filesystem::file_size("/proc/self/maps"));
+  EXPECT_EQ(
+      "/proc/self/maps: file is over the limit of 100 bytes; pass --max-file-size to raise "
+      "the limit if the file is really a document",
+      read_error("/proc/self/maps", 100));
+}
+
+TEST(ReadFile, ReadsAFileOfExactlyTheLimit) {
+  test::TempDir dir;
+  std::string file = (dir / "f.md").string();
+  test::write_file(file, std::string(100, 'a'));
+  EXPECT_EQ(std::string(100, 'a'), read_text_file(file, 100));
+  test::write_file(file, std::string(101, 'a'));
+  EXPECT_EQ(file +
+                ": file is 101 bytes, over the limit of 100 bytes; pass --max-file-size to "
+                "raise the limit if the file is really a document",
+            read_error(file, 100));
+}
+
+TEST(ReadFile, NamesAMissingFileAndADirectory) {
+  test::TempDir dir;
+  EXPECT_EQ((dir / "no.md").string() + ": no such file; check the path",
+            read_error((dir / "no.md").string()));
+  EXPECT_EQ(dir.path().string() + ": is a directory, not a file; name a Markdown file",
+            read_error(dir.path().string()));
 }
 
 TEST(Text, WordTokensRoundTripAndMarkWords) {

@@ -369,10 +369,105 @@ std::size_t Document::titled_section_count() const {
                                                 [](const Section& s) { return !s.is_preamble(); }));
 }
 
+namespace {
+
+// cmark-gfm 0.29.0.gfm.6 does two things in quadratic time, which no limit of
+// its own bounds (docs/reliability.md, "Limits"):
+// - each link it forms walks back over every bracket opener still open in
+//   the paragraph ("![[]()" repeated 50,000 times, 300 KB, took 32 s);
+// - each table row's cells go into a list appended at its tail by walking
+//   it (a 50,000-column table took 52 s).
+// So the text is measured before the library sees it. Brackets: every ']'
+// costs the '[' openers open at that moment in its block of non-blank lines,
+// other than the one it closes (an upper bound of cmark's walk: code spans
+// are not told apart), summed over the document. Tables: a block with a delimiter row ("|---|---|") may
+// have at most k_max_table_columns cells in a row.
+// Cells in one table row, and the bracket work above: far beyond any real
+// page, and cheap at the worst (docs/reliability.md has the figures).
+constexpr std::size_t k_max_table_columns = 1000;
+constexpr std::size_t k_max_bracket_work = 1000000;
+
+void check_markdown_shape(std::string_view markdown, const std::string& file) {
+  std::size_t bracket_work = 0;
+  std::size_t open = 0;        // '[' open in the current block
+  bool table = false;          // the current block has a delimiter row
+  std::size_t widest = 0;      // most cells in a row of the current block
+  int widest_line = 0;
+  int line = 1;
+  int block_line = 1;
+  auto end_block = [&] {
+    if (table && widest > k_max_table_columns) {
+      throw BodyLimit{Failure{file, widest_line,
+                              fmt::format("table row of {} cells, over the limit of {}", widest,
+                                          k_max_table_columns),
+                              "split the table"}};
+    }
+    open = 0;
+    table = false;
+    widest = 0;
+  };
+  std::size_t pos = 0;
+  while (pos < markdown.size()) {
+    std::size_t nl = markdown.find('\n', pos);
+    if (nl == std::string_view::npos) nl = markdown.size();
+    std::string_view text = markdown.substr(pos, nl - pos);
+    if (text.find_first_not_of(" \t") == std::string_view::npos) {
+      end_block();
+      block_line = line + 1;
+    } else {
+      std::size_t pipes = 0;
+      bool only_delimiter = true;
+      bool has_dash = false;
+      for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\\') {
+          ++i;
+          only_delimiter = false;
+          continue;
+        }
+        if (c == '|') ++pipes;
+        if (c == '-') has_dash = true;
+        if (c != '|' && c != '-' && c != ':' && c != ' ' && c != '\t') only_delimiter = false;
+        if (c == '[') {
+          ++open;
+        } else if (c == ']' && open > 0) {
+          // The walk passes the openers other than the one closed.
+          bracket_work += --open;
+          if (bracket_work > k_max_bracket_work) {
+            throw BodyLimit{Failure{
+                file, line,
+                fmt::format("too many '[' left open in the paragraph from line {} for the "
+                            "Markdown parser",
+                            block_line),
+                "close the brackets or escape them as \\["}};
+          }
+        }
+      }
+      if (only_delimiter && has_dash && pipes > 0) table = true;
+      // "|a|b|" and "a | b" are both two cells.
+      const std::size_t first = text.find_first_not_of(" \t");
+      const std::size_t last = text.find_last_not_of(" \t");
+      const std::size_t edges = (text[first] == '|' ? 1 : 0) +
+                                (last > first && text[last] == '|' && text[last - 1] != '\\');
+      const std::size_t cells = std::max<std::size_t>(1, pipes + 1 - std::min(pipes + 1, edges));
+      if (cells > widest) {
+        widest = cells;
+        widest_line = line;
+      }
+    }
+    ++line;
+    pos = nl + 1;
+  }
+  end_block();
+}
+
+}  // namespace
+
 namespace doc {
 
 ParsedBody parse_body(std::string markdown, std::string_view original, const std::string& file,
                       const DocumentOptions& options) {
+  check_markdown_shape(markdown, file);
   LineTable lines(markdown);
   Node root = parse_markdown(markdown);
   auto shortcodes = find_shortcode_headings(root.get(), lines, options);

@@ -1,9 +1,10 @@
 // Notices in plain language, from built-in or configured templates.
-#include <fmt/args.h>
 #include <fmt/format.h>
 
 #include <accord/error.hpp>
 #include <accord/notice.hpp>
+#include <algorithm>
+#include <iterator>
 
 namespace accord {
 namespace {
@@ -88,6 +89,75 @@ std::string section_list(const std::vector<NoticeSection>& sections, std::string
   return out;
 }
 
+constexpr const char* k_fields_hint =
+    "use only {title}, {published}, {effective}, {period}, {sections} and {count}, and {{ or "
+    "}} for a brace";
+
+// TEMPLATE with each {name} replaced by its field's text, and {{ and }} by
+// one brace. Nothing else is a format: no widths, no precision (fmt's
+// "{title:>2000000000}" once wrote 2 GB), no positions. The template is
+// written by the site's authors but read from a file, so anything else is
+// refused at its line.
+template <std::size_t N>
+std::string substitute(std::string_view tmpl,
+                       const std::pair<std::string_view, std::string> (&fields)[N],
+                       const std::string& file) {
+  std::string out;
+  out.reserve(tmpl.size());
+  int line = 1;
+  std::size_t line_start = 0;
+  auto fail = [&](std::size_t at, std::string what) {
+    throw Error(file, line,
+                fmt::format("notice template, column {}: {}", at - line_start + 1, what),
+                k_fields_hint);
+  };
+  for (std::size_t i = 0; i < tmpl.size(); ++i) {
+    const char ch = tmpl[i];
+    if (ch == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+    if (ch == '}') {
+      if (i + 1 < tmpl.size() && tmpl[i + 1] == '}') {
+        out += '}';
+        ++i;
+        continue;
+      }
+      fail(i, "'}' without an opening '{'");
+    }
+    if (ch != '{') {
+      out += ch;
+      continue;
+    }
+    if (i + 1 < tmpl.size() && tmpl[i + 1] == '{') {
+      out += '{';
+      ++i;
+      continue;
+    }
+    const std::size_t close = tmpl.find_first_of("{}\n", i + 1);
+    if (close == std::string_view::npos || tmpl[close] != '}') {
+      fail(i, "'{' is never closed on its line");
+    }
+    const std::string_view name = tmpl.substr(i + 1, close - i - 1);
+    const auto* field = std::find_if(std::begin(fields), std::end(fields),
+                                     [&](const auto& f) { return f.first == name; });
+    if (field == std::end(fields)) {
+      const std::string_view shown = name.substr(0, 40);
+      const char* more = name.size() > shown.size() ? "…" : "";
+      const auto colon = name.find_first_of(":!");
+      const bool spec = colon != std::string_view::npos &&
+                        std::any_of(std::begin(fields), std::end(fields),
+                                    [&](const auto& f) { return f.first == name.substr(0, colon); });
+      fail(i, spec ? fmt::format("'{{{}{}}}' has a format spec; write {{{}}} alone", shown, more,
+                                 name.substr(0, colon))
+                   : fmt::format("unknown field '{{{}{}}}'", shown, more));
+    }
+    out += field->second;
+    i = close;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string describe_period(const NoticePeriod& p, std::string_view language) {
@@ -150,7 +220,8 @@ std::string describe_reason(const ChangeReason& r, std::string_view language) {
   return pick("the formatting changed", "muutus vormistus");
 }
 
-std::string render_notice(const NoticeContent& c, const std::string& template_text) {
+std::string render_notice(const NoticeContent& c, const std::string& template_text,
+                          const std::string& template_file) {
   std::string tmpl = template_text;
   if (tmpl.empty()) {
     if (!has_builtin_notice_template(c.language)) {
@@ -163,21 +234,15 @@ std::string render_notice(const NoticeContent& c, const std::string& template_te
     tmpl = c.substantial ? (et ? k_template_et : k_template_en)
                          : (et ? k_editorial_et : k_editorial_en);
   }
-  fmt::dynamic_format_arg_store<fmt::format_context> args;
-  args.push_back(fmt::arg("title", c.document_title));
-  args.push_back(fmt::arg("published", format_date(c.published, c.language)));
-  args.push_back(fmt::arg("effective", format_date(c.effective, c.language)));
-  args.push_back(fmt::arg("period", period_text(c.period, c.language)));
-  args.push_back(
-      fmt::arg("sections", section_list(c.substantial ? c.sections : c.editorial, c.language)));
-  args.push_back(fmt::arg("count", c.substantial ? c.sections.size() : c.editorial.size()));
-  try {
-    return fmt::vformat(tmpl, args);
-  } catch (const fmt::format_error& e) {
-    throw Error("", 0,
-                fmt::format("notice template for '{}' is malformed: {}", c.language, e.what()),
-                "use only {title}, {published}, {effective}, {period}, {sections} and {count}");
-  }
+  const std::pair<std::string_view, std::string> fields[] = {
+      {"title", c.document_title},
+      {"published", format_date(c.published, c.language)},
+      {"effective", format_date(c.effective, c.language)},
+      {"period", period_text(c.period, c.language)},
+      {"sections", section_list(c.substantial ? c.sections : c.editorial, c.language)},
+      {"count", std::to_string(c.substantial ? c.sections.size() : c.editorial.size())},
+  };
+  return substitute(tmpl, fields, template_file);
 }
 
 }  // namespace accord

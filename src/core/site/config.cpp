@@ -1,11 +1,12 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
-#include <yaml-cpp/yaml.h>
 
 #include <accord/config.hpp>
+#include <accord/data.hpp>
 #include <accord/text.hpp>
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 namespace accord {
@@ -24,81 +25,53 @@ std::string lower(std::string s) {
   return s;
 }
 
-json yaml_to_json(const YAML::Node& node, int depth) {
-  if (depth > 64) return nullptr;
-  switch (node.Type()) {
-    case YAML::NodeType::Scalar:
-      return node.Scalar();
-    case YAML::NodeType::Sequence: {
-      json out = json::array();
-      for (const auto& item : node) out.push_back(yaml_to_json(item, depth + 1));
-      return out;
-    }
-    case YAML::NodeType::Map: {
-      json out = json::object();
-      for (const auto& kv : node)
-        out[kv.first.as<std::string>("")] = yaml_to_json(kv.second, depth + 1);
-      return out;
-    }
-    default:
-      return nullptr;
-  }
-}
-
-json toml_to_json(const toml::node& node) {
-  if (auto* t = node.as_table()) {
-    json out = json::object();
-    for (auto&& [k, v] : *t) out[std::string(k.str())] = toml_to_json(v);
-    return out;
-  }
-  if (auto* a = node.as_array()) {
-    json out = json::array();
-    for (auto&& v : *a) out.push_back(toml_to_json(v));
-    return out;
-  }
-  if (auto* s = node.as_string()) return s->get();
-  if (auto* i = node.as_integer()) return std::to_string(i->get());
-  if (auto* b = node.as_boolean()) return b->get() ? "true" : "false";
-  return nullptr;
-}
-
 // Hugo config as JSON with every key lower-cased (Hugo's keys are
-// case-insensitive). Like yaml_to_json, values nested deeper than accord ever
-// reads are dropped: nlohmann-json parses any depth, and recursing into a
-// hugo.json of 200,000 nested '[' would overflow the stack.
-json lower_keys(const json& j, int depth) {
-  if (depth > 64) return nullptr;
+// case-insensitive). parse_data has bounded the depth (k_max_data_depth).
+json lower_keys(const json& j) {
   if (j.is_object()) {
+    // Appended, not through operator[], which searches ordered_json's vector
+    // (quadratic in the keys); "Title" and "title" are one key, the last wins.
     json out = json::object();
-    for (auto& [k, v] : j.items()) out[lower(k)] = lower_keys(v, depth + 1);
+    auto& members = out.get_ref<json::object_t&>();
+    std::unordered_map<std::string, std::size_t> index;
+    for (auto& [k, v] : j.items()) {
+      auto [at, fresh] = index.emplace(lower(k), members.size());
+      if (fresh) {
+        members.emplace_back(at->first, lower_keys(v));
+      } else {
+        (members.begin() + static_cast<long>(at->second))->second = lower_keys(v);
+      }
+    }
     return out;
   }
   if (j.is_array()) {
     json out = json::array();
-    for (const auto& v : j) out.push_back(lower_keys(v, depth + 1));
+    for (const auto& v : j) out.push_back(lower_keys(v));
     return out;
   }
   return j;
 }
 
-json read_hugo_config(const fs::path& path) {
-  std::string text = read_text_file(path.string());
+// The file's text through the bounded loader (data.hpp): aliases, nesting
+// and size are limited as for front matter.
+json checked_data(const std::string& text, const std::string& file, DataFormat format,
+                  const std::string& what) {
+  const char* language =
+      format == DataFormat::toml ? "TOML" : format == DataFormat::json ? "JSON" : "YAML";
+  auto data = parse_data(text, format,
+                         DataSource{file, 1, what, fmt::format("malformed {}", what),
+                                    fmt::format("fix the {}", language)});
+  if (!data) throw Error(data.error());
+  return std::move(data->value);
+}
+
+json read_hugo_config(const fs::path& path, std::size_t max_size) {
   std::string ext = path.extension().string();
-  try {
-    if (ext == ".toml") return lower_keys(toml_to_json(toml::parse(text, path.string())), 0);
-    if (ext == ".json") return lower_keys(json::parse(text), 0);
-    return lower_keys(yaml_to_json(YAML::Load(text), 0), 0);
-  } catch (const toml::parse_error& e) {
-    throw Error(path.string(), static_cast<int>(e.source().begin.line),
-                fmt::format("malformed Hugo config: {}", e.description()), "fix the TOML");
-  } catch (const json::exception& e) {
-    // parse_error, and out_of_range for a number too large (1e999).
-    throw Error(path.string(), 0, fmt::format("malformed Hugo config: {}", e.what()),
-                "fix the JSON");
-  } catch (const YAML::Exception& e) {
-    throw Error(path.string(), e.mark.line + 1, fmt::format("malformed Hugo config: {}", e.msg),
-                "fix the YAML");
-  }
+  DataFormat format = ext == ".toml"   ? DataFormat::toml
+                      : ext == ".json" ? DataFormat::json
+                                       : DataFormat::yaml;
+  std::string file = path.string();
+  return lower_keys(checked_data(read_text_file(file, max_size), file, format, "Hugo config"));
 }
 
 std::vector<std::string> string_list(const toml::node& node, const std::string& file,
@@ -124,7 +97,9 @@ std::vector<std::string> string_list(const toml::node& node, const std::string& 
 
 void read_accord_toml(const fs::path& path, Config& config) {
   std::string file = path.string();
-  std::string text = read_text_file(file);
+  std::string text = read_text_file(file, config.max_file_size);
+  // The limits first; the keys are then read with toml++'s types and lines.
+  checked_data(text, file, DataFormat::toml, "accord.toml");
   toml::table table;
   try {
     table = toml::parse(text, file);
@@ -146,6 +121,7 @@ void read_accord_toml(const fs::path& path, Config& config) {
       config.target_languages = string_list(node, file, k);
     } else if (k == "content_paths") {
       config.content_paths = string_list(node, file, k);
+      config.content_paths_origin = file + ": content_paths";
     } else if (k == "heading_shortcodes") {
       config.document.heading_shortcodes = string_list(node, file, k);
     } else if (k == "translatable_keys") {
@@ -170,6 +146,14 @@ void read_accord_toml(const fs::path& path, Config& config) {
                       fmt::format("notice template for '{}' must be a file name", lang.str()),
                       "e.g. de = \"notice.de.md\"");
         }
+        // A template's text goes into the notice: a path that leaves the
+        // site would print any file the user can read (/etc/passwd).
+        if (!is_inside(config.root, config.root / p->get())) {
+          throw Error(file, static_cast<int>(value.source().begin.line),
+                      fmt::format("notice template for '{}' is outside the site: {}", lang.str(),
+                                  p->get()),
+                      fmt::format("name a file inside {}, relative to it", config.root.string()));
+        }
         config.notice_templates[std::string(lang.str())] = p->get();
       }
     } else {
@@ -181,6 +165,34 @@ void read_accord_toml(const fs::path& path, Config& config) {
 }
 
 }  // namespace
+
+bool is_inside(const fs::path& root, const fs::path& path) {
+  std::error_code ec;
+  const fs::path r = fs::weakly_canonical(fs::absolute(root, ec), ec);
+  if (ec) return false;
+  const fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec) return false;
+  auto at = p.begin();
+  for (const auto& part : r) {
+    if (part.empty()) continue;  // the trailing "" of "/a/b/"
+    if (at == p.end() || *at != part) return false;
+    ++at;
+  }
+  return true;
+}
+
+std::optional<NoticeTemplate> read_notice_template(const Config& config,
+                                                   const std::string& language) {
+  auto named = config.notice_templates.find(language);
+  if (named == config.notice_templates.end()) return std::nullopt;
+  fs::path path = config.root / named->second;
+  if (!is_inside(config.root, path)) {
+    throw Error(path.string(), 0,
+                fmt::format("notice template for '{}' is outside the site (a symlink?)", language),
+                fmt::format("keep the template inside {}", config.root.string()));
+  }
+  return NoticeTemplate{path.string(), read_text_file(path.string(), config.max_file_size)};
+}
 
 fs::path find_root(const fs::path& start) {
   std::error_code ec;
@@ -195,9 +207,10 @@ fs::path find_root(const fs::path& start) {
   return dir;
 }
 
-Config load_config(const fs::path& root) {
+Config load_config(const fs::path& root, std::size_t max_file_size) {
   Config config;
   config.root = root;
+  config.max_file_size = max_file_size;
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
     throw Error(root.string(), 0, "not a folder", "name the site or repository root");
@@ -206,13 +219,14 @@ Config load_config(const fs::path& root) {
   for (const char* name : k_config_names) {
     fs::path p = root / name;
     if (!fs::exists(p, ec)) continue;
-    json hugo = read_hugo_config(p);
+    json hugo = read_hugo_config(p, max_file_size);
     config.hugo_config = p.string();
     if (hugo.contains("defaultcontentlanguage") && hugo["defaultcontentlanguage"].is_string()) {
       hugo_default = lower(hugo["defaultcontentlanguage"].get<std::string>());
     }
     if (hugo.contains("contentdir") && hugo["contentdir"].is_string()) {
       config.content_paths = {hugo["contentdir"].get<std::string>()};
+      config.content_paths_origin = p.string() + ": contentDir";
     }
     if (hugo.contains("languages") && hugo["languages"].is_object()) {
       for (auto& [lang, settings] : hugo["languages"].items()) {

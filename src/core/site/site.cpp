@@ -60,8 +60,8 @@ std::pair<std::string, std::string> split_language(const fs::path& p, IsLang is_
   return {stem, ""};
 }
 
-std::optional<std::string> translation_key(const fs::path& p) {
-  std::string text = read_text_file(p.string());
+std::optional<std::string> translation_key(const fs::path& p, std::size_t max_size) {
+  std::string text = read_text_file(p.string(), max_size);
   auto fm = parse_front_matter(text, p.string());
   if (!fm) throw Error(fm.error());
   const FrontMatterEntry* e = fm->front_matter.find("translationKey");
@@ -108,11 +108,22 @@ SiteScan scan_site(const Config& config) {
   // group key → language → file
   std::map<std::string, std::map<std::string, Member>> groups;
 
+  // A folder the config names outside the root (contentDir = "/etc") would
+  // be walked whole for nothing: every file in it is then skipped.
+  auto outside = [&](const fs::path& base, const std::string& origin, const std::string& dir) {
+    if (is_inside(root_canonical, base)) return false;
+    scan.notes.push_back(fmt::format("{} '{}' is outside the site, not read; name a folder inside {}",
+                                     origin.empty() ? "content folder" : origin, dir,
+                                     config.root.string()));
+    return true;
+  };
+
   if (!config.language_content_dirs.empty()) {
     // content/LANG/… trees: files match by their path inside the tree.
     for (const auto& [lang, dir] : config.language_content_dirs) {
       fs::path base = config.root / dir;
       found_languages.insert(lang);
+      if (outside(base, config.hugo_config + ": languages." + lang + ".contentDir", dir)) continue;
       for (const auto& p : markdown_files(base, root_canonical)) {
         groups["dir:" + rel(p, base)][lang] = Member{p, false};
       }
@@ -120,6 +131,7 @@ SiteScan scan_site(const Config& config) {
   } else {
     for (const auto& content : config.content_paths) {
       fs::path base = config.root / content;
+      if (outside(base, config.content_paths_origin, content)) continue;
       if (!fs::is_directory(base, ec)) {
         throw Error((config.root / content).string(), 0, "content folder not found",
                     "create it, or set content_paths in accord.toml");
@@ -128,7 +140,7 @@ SiteScan scan_site(const Config& config) {
         auto [stem, lang] = split_language(p, is_lang);
         if (lang.empty()) lang = config.source_language;
         found_languages.insert(lang);
-        if (auto key = translation_key(p)) {
+        if (auto key = translation_key(p, config.max_file_size)) {
           groups["key:" + *key][lang] = Member{p, true};
         } else {
           groups["file:" + rel(p.parent_path() / stem, config.root)][lang] = Member{p, false};

@@ -6,16 +6,18 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <accord/text.hpp>
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <memory>
-#include <sstream>
 #include <utility>
 
 namespace accord {
@@ -115,32 +117,97 @@ tl::expected<std::string, Failure> decode_text(std::string_view bytes, const std
   return out;
 }
 
-std::string read_file_bytes(const std::string& path) {
-  std::error_code ec;
-  auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status)) {
-    throw Error(path, 0, "no such file", "check the path");
+namespace {
+
+std::string too_large(std::size_t max_size) {
+  return fmt::format("file is over the limit of {} bytes", max_size);
+}
+
+// What a file that is not a regular file is, for the message.
+const char* kind_of(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+[[noreturn]] void refuse_kind(const std::string& path, mode_t mode) {
+  if (S_ISDIR(mode)) throw Error(path, 0, "is a directory, not a file", "name a Markdown file");
+  throw Error(path, 0, fmt::format("is {}, not a regular file", kind_of(mode)),
+              "accord reads regular files only; name the file itself");
+}
+
+// Closes a descriptor on every way out.
+class Descriptor {
+ public:
+  explicit Descriptor(int fd) : m_fd(fd) {}
+  ~Descriptor() {
+    if (m_fd >= 0) ::close(m_fd);
   }
-  if (std::filesystem::is_directory(status)) {
-    throw Error(path, 0, "is a directory, not a file", "name a Markdown file");
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+  int get() const { return m_fd; }
+
+ private:
+  int m_fd;
+};
+
+}  // namespace
+
+std::string read_file_bytes(const std::string& path, std::size_t max_size) {
+  // stat first, so that a device or FIFO is never opened at all (opening
+  // some devices has effects); then open without blocking and check again
+  // with fstat, for a file swapped in between.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR) throw Error(path, 0, "no such file", "check the path");
+    throw Error(path, 0, fmt::format("cannot open: {}", std::strerror(errno)),
+                "check the path and permissions");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path, 0, fmt::format("cannot open: {}", std::strerror(errno)));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw Error(path, 0, "read failed", "check the disk and permissions");
-  return std::move(buffer).str();
+  if (!S_ISREG(st.st_mode)) refuse_kind(path, st.st_mode);
+  Descriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
+  if (fd.get() < 0) {
+    throw Error(path, 0, fmt::format("cannot open: {}", std::strerror(errno)),
+                "check the path and permissions");
+  }
+  if (::fstat(fd.get(), &st) != 0) {
+    throw Error(path, 0, fmt::format("cannot read: {}", std::strerror(errno)),
+                "check the disk and permissions");
+  }
+  if (!S_ISREG(st.st_mode)) refuse_kind(path, st.st_mode);
+  if (st.st_size > 0 && static_cast<std::uintmax_t>(st.st_size) > max_size) {
+    throw Error(path, 0,
+                fmt::format("file is {} bytes, over the limit of {} bytes", st.st_size, max_size),
+                "pass --max-file-size to raise the limit if the file is really a document");
+  }
+  // What stat said is only a hint: a file can grow while it is read, and
+  // some (in /proc, on FUSE) say 0. Reading stops at MAX_SIZE + 1 bytes.
+  std::string out;
+  const std::size_t cap = max_size == SIZE_MAX ? max_size : max_size + 1;
+  out.resize(std::min<std::size_t>(cap, static_cast<std::size_t>(st.st_size) + 1));
+  std::size_t used = 0;
+  while (used < cap) {
+    if (used == out.size()) out.resize(std::min(cap, std::max<std::size_t>(out.size() * 2, 65536)));
+    ssize_t n = ::read(fd.get(), out.data() + used, out.size() - used);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw Error(path, 0, fmt::format("read failed: {}", std::strerror(errno)),
+                  "check the disk and permissions");
+    }
+    if (n == 0) break;
+    used += static_cast<std::size_t>(n);
+  }
+  if (used > max_size) {
+    throw Error(path, 0, too_large(max_size),
+                "pass --max-file-size to raise the limit if the file is really a document");
+  }
+  out.resize(used);
+  return out;
 }
 
 std::string read_text_file(const std::string& path, std::size_t max_size) {
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > max_size) {
-    throw Error(path, 0,
-                fmt::format("file is {} bytes, over the limit of {} bytes", size, max_size),
-                "pass --max-file-size to raise the limit if the file is really a document");
-  }
-  auto decoded = decode_text(read_file_bytes(path), path, max_size);
+  auto decoded = decode_text(read_file_bytes(path, max_size), path, max_size);
   if (!decoded) throw Error(decoded.error());
   return std::move(*decoded);
 }
