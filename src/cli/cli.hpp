@@ -65,6 +65,9 @@ Command show_command();
 Command blame_command();
 Command report_command();
 Command publish_command();
+Command help_command();      // cmd_help.cpp
+Command version_command();   // cmd_help.cpp
+Command generate_command();  // generate.cpp: hidden, run by the build
 
 // The command table, in --help order.
 const std::vector<Command>& commands();
