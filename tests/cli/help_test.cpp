@@ -376,5 +376,25 @@ TEST_F(Generated, BashCompletesCommandsOptionsAndValues) {
   EXPECT_EQ(stem + ".md\n", complete_bash(script, "accord check " + sh_quoted(stem)));
 }
 
+TEST_F(Generated, ZshScriptParsesAndFishCompletes) {
+  int status = -1;
+  std::string zsh = shell("zsh -n " + sh_quoted((dir() / "completions/_accord").string()), &status);
+  EXPECT_EQ(0, status) << "zsh -n (zsh missing? run scripts/setup --test): " << zsh;
+  EXPECT_EQ("", zsh);
+  auto fish = [&](const std::string& line) {
+    return shell("fish -c " + sh_quoted("source " +
+                                        sh_quoted((dir() / "completions/accord.fish").string()) +
+                                        "; complete -C " + sh_quoted(line)),
+                 &status);
+  };
+  EXPECT_EQ("github\tOutput format\njson\tOutput format\nsarif\tOutput format\ntext\tOutput "
+            "format\n",
+            fish("accord check --format "));
+  EXPECT_EQ(0, status) << "fish missing? run scripts/setup --test";
+  EXPECT_EQ("check\tCheck translation pairs: untranslated text, missing sections, mismatches\n",
+            fish("accord ch"));
+  EXPECT_EQ("--format\tOutput format\n", fish("accord check --fo"));
+}
+
 }  // namespace
 }  // namespace accord
