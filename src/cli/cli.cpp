@@ -34,11 +34,10 @@ std::string Style::wrap(std::string_view code, std::string_view s) const {
 void print(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> table = {check_command(),  align_command(),  diff_command(),
-                                             notice_command(), notes_command(),  sections_command(),
-                                             pairs_command(),  log_command(),    show_command(),
-                                             blame_command(),  report_command(), publish_command(),
-                                             help_command(),   version_command(), generate_command()};
+  static const std::vector<Command> table = {
+      check_command(),    align_command(),   diff_command(), notice_command(),  notes_command(),
+      sections_command(), pairs_command(),   log_command(),  show_command(),    blame_command(),
+      report_command(),   publish_command(), help_command(), version_command(), generate_command()};
   return table;
 }
 

@@ -18,8 +18,8 @@ std::string version_text() {
     if (!libraries.empty()) libraries += ", ";
     libraries += l.name + " " + l.version;
   }
-  return fmt::format("accord {} (commit {}, {})\n{}", ACCORD_VERSION, k_build_commit,
-                     k_build_type, libraries);
+  return fmt::format("accord {} (commit {}, {})\n{}", ACCORD_VERSION, k_build_commit, k_build_type,
+                     libraries);
 }
 
 std::string help_text(const CLI::App& command) {
@@ -34,8 +34,8 @@ std::string help_text(const CLI::App& command) {
 void add_see_also(CLI::App& command) {
   std::string footer = command.get_footer();
   if (!footer.empty()) footer += "\n\n";
-  command.footer(footer + fmt::format("See 'man accord-{0}' or 'accord help {0}'.",
-                                      command.get_name()));
+  command.footer(footer +
+                 fmt::format("See 'man accord-{0}' or 'accord help {0}'.", command.get_name()));
 }
 
 Command help_command() {

@@ -2,8 +2,8 @@
 // and shell completions written from the command table (`accord __generate`).
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <sstream>
 
@@ -150,9 +150,9 @@ TEST(Version, PrintsVersionCommitBuildTypeAndLibraries) {
   ASSERT_NE(std::string::npos, comma) << lines[0];
   std::string commit = inside.substr(0, comma);
   std::string type = inside.substr(comma + 2);
-  EXPECT_TRUE(commit == "unknown" || (commit.size() == 12 && commit.find_first_not_of(
-                                                                 "0123456789abcdef") ==
-                                                                 std::string::npos))
+  EXPECT_TRUE(
+      commit == "unknown" ||
+      (commit.size() == 12 && commit.find_first_not_of("0123456789abcdef") == std::string::npos))
       << commit;
   EXPECT_TRUE(type == "Debug" || type == "Release" || type == "RelWithDebInfo" ||
               type == "MinSizeRel")
@@ -166,9 +166,9 @@ TEST(Version, PrintsVersionCommitBuildTypeAndLibraries) {
     EXPECT_EQ(0, status) << commit;
   }
   // The libraries linked in: the run-time versions agree with the build's.
-  EXPECT_EQ("libgit2 " + pkg_config_version("libgit2") + ", ICU " +
-                pkg_config_version("icu-uc") + ", hunspell " + pkg_config_version("hunspell") +
-                ", cmark-gfm " + pkg_config_version("libcmark-gfm"),
+  EXPECT_EQ("libgit2 " + pkg_config_version("libgit2") + ", ICU " + pkg_config_version("icu-uc") +
+                ", hunspell " + pkg_config_version("hunspell") + ", cmark-gfm " +
+                pkg_config_version("libcmark-gfm"),
             lines[1]);
   auto version = run_accord({"version"});
   EXPECT_EQ(0, version.exit_code);
@@ -199,8 +199,7 @@ TEST(Suggest, NothingNearSaysSeeAccordHelp) {
   // Three edits are too many, and so are two in a word of four letters.
   EXPECT_EQ("accord: error: unknown command 'chxxk'; see 'accord help'\n",
             run_accord({"chxxk"}).err);
-  EXPECT_EQ("accord: error: unknown command 'clok'; see 'accord help'\n",
-            run_accord({"clok"}).err);
+  EXPECT_EQ("accord: error: unknown command 'clok'; see 'accord help'\n", run_accord({"clok"}).err);
 }
 
 TEST(Suggest, UnknownOptionGetsTheNearestOne) {
@@ -224,9 +223,9 @@ TEST(Suggest, UnknownOptionWithNothingNearSaysSeeTheCommandsHelp) {
 }
 
 TEST(Suggest, KnownWordsStillWork) {
-  auto r = run_accord({"--color", "never", "sections", "fixtures/site/content/privacy.et.md",
-                       "--format", "json"},
-                      source_dir());
+  auto r = run_accord(
+      {"--color", "never", "sections", "fixtures/site/content/privacy.et.md", "--format", "json"},
+      source_dir());
   EXPECT_EQ(0, r.exit_code) << r.err;
   EXPECT_EQ(slurp(source_dir() / "fixtures/golden/sections-seed.json"), r.out);
 }
@@ -272,9 +271,9 @@ TEST_F(Generated, EveryCommandHasAPageWithEveryOption) {
     fs::path page = dir() / "man1" / ("accord-" + c + ".1");
     ASSERT_TRUE(fs::exists(page)) << page;
     std::string text = slurp(page);
-    for (const char* section : {".SH NAME\naccord\\-", ".SH SYNOPSIS\n.B accord ",
-                                ".SH DESCRIPTION\n", ".SH OPTIONS\n", ".SH EXIT STATUS\n",
-                                ".SH EXAMPLES\n", ".SH SEE ALSO\n\\fBaccord\\fR(1)"})
+    for (const char* section :
+         {".SH NAME\naccord\\-", ".SH SYNOPSIS\n.B accord ", ".SH DESCRIPTION\n", ".SH OPTIONS\n",
+          ".SH EXIT STATUS\n", ".SH EXAMPLES\n", ".SH SEE ALSO\n\\fBaccord\\fR(1)"})
       EXPECT_NE(std::string::npos, text.find(section)) << c << ": " << section;
     auto options = listed_options({c});
     EXPECT_FALSE(options.empty()) << c;
@@ -357,8 +356,8 @@ TEST_F(Generated, CompletionsNameEveryCommandAndOption) {
 std::string complete_bash(const fs::path& script, const std::string& words) {
   return shell("bash -c " +
                sh_quoted("source " + sh_quoted(script.string()) + "; COMP_WORDS=(" + words +
-                      "); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _accord; printf '%s\\n' "
-                      "\"${COMPREPLY[@]}\""));
+                         "); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _accord; printf '%s\\n' "
+                         "\"${COMPREPLY[@]}\""));
 }
 
 TEST_F(Generated, BashCompletesCommandsOptionsAndValues) {
@@ -382,14 +381,15 @@ TEST_F(Generated, ZshScriptParsesAndFishCompletes) {
   EXPECT_EQ(0, status) << "zsh -n (zsh missing? run scripts/setup --test): " << zsh;
   EXPECT_EQ("", zsh);
   auto fish = [&](const std::string& line) {
-    return shell("fish -c " + sh_quoted("source " +
-                                        sh_quoted((dir() / "completions/accord.fish").string()) +
-                                        "; complete -C " + sh_quoted(line)),
-                 &status);
+    return shell(
+        "fish -c " + sh_quoted("source " + sh_quoted((dir() / "completions/accord.fish").string()) +
+                               "; complete -C " + sh_quoted(line)),
+        &status);
   };
-  EXPECT_EQ("github\tOutput format\njson\tOutput format\nsarif\tOutput format\ntext\tOutput "
-            "format\n",
-            fish("accord check --format "));
+  EXPECT_EQ(
+      "github\tOutput format\njson\tOutput format\nsarif\tOutput format\ntext\tOutput "
+      "format\n",
+      fish("accord check --format "));
   EXPECT_EQ(0, status) << "fish missing? run scripts/setup --test";
   EXPECT_EQ("check\tCheck translation pairs: untranslated text, missing sections, mismatches\n",
             fish("accord ch"));
