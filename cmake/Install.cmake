@@ -1,6 +1,7 @@
 # `cmake --install BUILD [--prefix P]` and `cpack -G DEB` (docs/release.md).
 # Installs the binary, the core as a static library with its public headers
-# and a CMake package exporting accord::core, and the docs.
+# and a CMake package exporting accord::core, the docs, the man pages and the
+# bash, zsh and fish completions.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
@@ -24,6 +25,14 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/accordConfig.cmake
               ${CMAKE_CURRENT_BINARY_DIR}/accordConfigVersion.cmake
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/accord)
 install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The man pages and completions accord_docs writes (CMakeLists.txt).
+install(DIRECTORY ${ACCORD_DOCS_DIR}/man1/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${ACCORD_DOCS_DIR}/completions/accord
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
+install(FILES ${ACCORD_DOCS_DIR}/completions/_accord
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
+install(FILES ${ACCORD_DOCS_DIR}/completions/accord.fish
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 install(FILES README.md LICENSE CHANGELOG.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # The .deb: its Depends are the Debian 12 runtime packages of

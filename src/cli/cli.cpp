@@ -11,6 +11,9 @@
 #include <exception>
 #include <iostream>
 
+#include "cmd_help.hpp"
+#include "suggest.hpp"
+
 namespace accord::cli {
 
 Style::Style(const GlobalOptions& options, std::FILE* stream) {
@@ -34,10 +37,10 @@ std::string Style::wrap(std::string_view code, std::string_view s) const {
 void print(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> table = {check_command(),  align_command(),  diff_command(),
-                                             notice_command(), notes_command(),  sections_command(),
-                                             pairs_command(),  log_command(),    show_command(),
-                                             blame_command(),  report_command(), publish_command()};
+  static const std::vector<Command> table = {
+      check_command(),    align_command(),   diff_command(), notice_command(),  notes_command(),
+      sections_command(), pairs_command(),   log_command(),  show_command(),    blame_command(),
+      report_command(),   publish_command(), help_command(), version_command(), generate_command()};
   return table;
 }
 
@@ -116,7 +119,7 @@ Examples:
   accord pairs                 # translation pairs of the Hugo site here
   accord pairs path/to/site --format json
 
-See docs/cli.md for every command, option and JSON schema.)";
+See 'man accord' and 'accord help COMMAND' for every command and option.)";
 
 }  // namespace
 
@@ -131,7 +134,7 @@ int run(int argc, char** argv) {
   app.footer(k_footer);
   app.require_subcommand(1);
   app.fallthrough();
-  app.set_version_flag("--version", std::string("accord ") + ACCORD_VERSION);
+  app.set_version_flag("--version", version_text());
   GlobalOptions global;
   app.add_option("--color", global.color,
                  "Colour output: auto (TTY only, NO_COLOR respected), always, never")
@@ -156,7 +159,9 @@ int run(int argc, char** argv) {
     CLI::App* sub = app.add_subcommand(command.name, command.summary);
     auto act = command.setup(*sub, global);
     sub->callback([&action, act] { action = act; });
+    add_see_also(*sub);
   }
+  if (auto unknown = check_command_word(app, argc, argv)) return *unknown;
 
   try {
     app.parse(argc, argv);
@@ -166,6 +171,7 @@ int run(int argc, char** argv) {
       app.exit(e);
       return k_exit_ok;
     }
+    if (auto unknown = check_unknown_option(app, argc, argv)) return *unknown;
     std::cerr << "accord: error: " << terminal_safe(e.what()) << "; see 'accord --help'\n";
     return k_exit_input;
   }

@@ -66,6 +66,9 @@ Command show_command();
 Command blame_command();
 Command report_command();
 Command publish_command();
+Command help_command();      // cmd_help.cpp
+Command version_command();   // cmd_help.cpp
+Command generate_command();  // generate.cpp: hidden, run by the build
 
 // A --max-file-size value: digits, then nothing or "b" (bytes), or K, M or G
 // (binary: 1K = 1024; "KB", "KiB", "ki" too, any case), from 1 byte to 4G.

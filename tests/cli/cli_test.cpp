@@ -66,9 +66,7 @@ TEST(CliSections, BinaryFileIsExit2) {
 TEST(CliUsage, UnknownOptionIsExit2) {
   auto r = run_accord({"sections", "--frobnicate", "x.md"});
   EXPECT_EQ(2, r.exit_code);
-  EXPECT_EQ("accord: error: The following argument was not expected: --frobnicate; see 'accord "
-            "--help'\n",
-            r.err);
+  EXPECT_EQ("accord: error: unknown option '--frobnicate'; see 'accord help sections'\n", r.err);
 }
 
 TEST(CliUsage, NoCommandIsExit2) {
