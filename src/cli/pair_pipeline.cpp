@@ -84,9 +84,19 @@ PairPipelineResult check_selected_pairs(const std::vector<SelectedPair>& selecte
     // Kept until exit, one repository per work tree: see open_kept_document.
     GitDocument* source_git = nullptr;
     GitDocument* target_git = nullptr;
+    std::string unopened;  // why the repository could not be opened
     if (in_repository(root)) {
-      source_git = &open_kept_document(source_path);
-      target_git = &open_kept_document(target_path);
+      try {
+        source_git = &open_kept_document(source_path);
+        target_git = &open_kept_document(target_path);
+      } catch (const Error& e) {
+        // A repository that another user owns (safe.directory), say: the
+        // documents on disk are still checked. With --rev they come from
+        // git, so it is an error.
+        if (!options.rev.empty()) throw;
+        source_git = target_git = nullptr;
+        unopened = e.what();
+      }
     } else if (!options.rev.empty()) {
       throw Error(root.string(), 0, "--rev needs a git repository, and this site is not in one",
                   "run accord check without --rev, or from inside the repository");
@@ -119,6 +129,9 @@ PairPipelineResult check_selected_pairs(const std::vector<SelectedPair>& selecte
         result.notices.push_back(std::string(e.what()) +
                                  " (the history rules were skipped for this pair)");
       }
+    } else if (!unopened.empty()) {
+      pair.history_unavailable = unopened;
+      result.notices.push_back(unopened + " (the history rules were skipped for this pair)");
     } else {
       pair.history_unavailable = "not in a git repository";
       if (!noted) {

@@ -1029,5 +1029,38 @@ TEST(SafeDirectory, ARepositoryOwnedByAnotherUserNamesTheFix) {
   EXPECT_EQ(chown_all(repo.path(), geteuid(), getegid()), std::nullopt);
 }
 
+// Where the repository is optional (check, report), the pair is still checked
+// from disk and the note gives the real reason and the fix; with --rev the
+// documents come from git, so it is exit 2.
+TEST(SafeDirectory, CheckNotesTheOwnerAndStillChecksThePair) {
+  TestRepo repo;
+  for (const char* f : {"hugo.toml", "content/privacy.en.md", "content/privacy.et.md"}) {
+    repo.write(f, slurp(source_dir() / "fixtures/translated" / f));
+  }
+  repo.commit("Site", k_jan1);
+  TempDir home;
+  ScopedEnv home_env("HOME", home.path().string());
+  ScopedEnv xdg_env("XDG_CONFIG_HOME", (home / "config").string());
+  if (geteuid() == 65534) GTEST_SKIP() << "running as uid 65534, the uid this test gives away";
+  if (auto error = chown_all(repo.path(), 65534, 65534)) {
+    GTEST_SKIP() << "cannot give the repository to uid 65534 (needs root or CAP_CHOWN): "
+                 << *error;
+  }
+  const std::string root = fs::canonical(repo.path()).string();
+  auto r = run_accord({"check"}, repo.path());
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_EQ("", r.err);
+  EXPECT_EQ("note: " + root +
+                ": the git repository here belongs to another user (uid 65534), so git and "
+                "accord refuse to use it; if you trust it, run `git config --global --add "
+                "safe.directory " +
+                root + "` (or run accord as its owner) (the history rules were skipped for "
+                "this pair)\n\n0 errors, 0 warnings in 1 pair\n",
+            r.out);
+  auto at_rev = run_accord({"check", "--rev", "HEAD"}, repo.path());
+  EXPECT_EQ(2, at_rev.exit_code) << at_rev.out;
+  EXPECT_EQ(chown_all(repo.path(), geteuid(), getegid()), std::nullopt);
+}
+
 }  // namespace
 }  // namespace accord
