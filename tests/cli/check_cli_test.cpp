@@ -148,6 +148,7 @@ TEST(CliAlign, JsonHasBlocks) {
 
 namespace accord {
 namespace {
+using test::ScopedEnv;
 
 TEST(CliCheckHistory, OutsideARepositoryTheHistoryRulesAreSkippedWithANote) {
   test::TempDir dir;
@@ -202,28 +203,6 @@ TEST(CliCheckHistory, UnknownRevisionIsExit2) {
   EXPECT_EQ(1, std::count(r.err.begin(), r.err.end(), '\n')) << r.err;
 }
 
-// Sets an environment variable for one scope (run_accord passes this
-// process's environment on).
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::string& value) : m_name(name) {
-    if (const char* old = std::getenv(name)) m_saved = old;
-    setenv(name, value.c_str(), 1);
-  }
-  ~ScopedEnv() {
-    if (m_saved) {
-      setenv(m_name, m_saved->c_str(), 1);
-    } else {
-      unsetenv(m_name);
-    }
-  }
-  ScopedEnv(const ScopedEnv&) = delete;
-  ScopedEnv& operator=(const ScopedEnv&) = delete;
-
- private:
-  const char* m_name;
-  std::optional<std::string> m_saved;
-};
 
 // The dictionaries load while the history is read; their failure must still
 // be an error of its own, not a history problem that skips the rules.

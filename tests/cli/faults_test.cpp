@@ -33,6 +33,7 @@ namespace {
 namespace fs = std::filesystem;
 using test::run_accord;
 using test::RunResult;
+using test::ScopedEnv;
 using test::slurp;
 using test::source_dir;
 using test::TempDir;
@@ -959,27 +960,6 @@ TEST(Terminal, DocumentTextEscapesHeadingsAndFileNames) {
 }
 
 
-// Sets NAME to VALUE for the test's lifetime, then restores it.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::string& value) : m_name(name) {
-    if (const char* old = std::getenv(name)) m_old = old;
-    setenv(name, value.c_str(), 1);
-  }
-  ~ScopedEnv() {
-    if (m_old) {
-      setenv(m_name, m_old->c_str(), 1);
-    } else {
-      unsetenv(m_name);
-    }
-  }
-  ScopedEnv(const ScopedEnv&) = delete;
-  ScopedEnv& operator=(const ScopedEnv&) = delete;
-
- private:
-  const char* m_name;
-  std::optional<std::string> m_old;
-};
 
 // Gives every file under DIR (DIR included) to UID:GID; errno's text on
 // failure.

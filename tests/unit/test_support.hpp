@@ -2,7 +2,9 @@
 // a fixed author and date, running the built binary.
 #pragma once
 
+#include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,5 +70,28 @@ struct RunResult {
 
 // Runs the built accord binary with ARGS in CWD (no shell), with NO_COLOR set.
 RunResult run_accord(const std::vector<std::string>& args, const std::filesystem::path& cwd = {});
+
+// Sets an environment variable for one scope, then restores it (run_accord
+// passes this process's environment on).
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const std::string& value) : m_name(name) {
+    if (const char* old = std::getenv(name)) m_saved = old;
+    setenv(name, value.c_str(), 1);
+  }
+  ~ScopedEnv() {
+    if (m_saved) {
+      setenv(m_name, m_saved->c_str(), 1);
+    } else {
+      unsetenv(m_name);
+    }
+  }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* m_name;
+  std::optional<std::string> m_saved;
+};
 
 }  // namespace accord::test
