@@ -34,7 +34,8 @@ std::string read_text_file(const std::string& path, std::size_t max_size = k_def
 // MAX_SIZE + 1 bytes whatever stat says, so /proc files and files that grow
 // are bounded too. Throws Error naming PATH when the file is missing,
 // unreadable, not a regular file or over MAX_SIZE.
-std::string read_file_bytes(const std::string& path, std::size_t max_size = k_default_max_file_size);
+std::string read_file_bytes(const std::string& path,
+                            std::size_t max_size = k_default_max_file_size);
 
 // NFC-normalised copy of valid UTF-8 text.
 std::string nfc(std::string_view text);

@@ -1,5 +1,4 @@
 #include "cli.hpp"
-#include "terminal.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -13,6 +12,7 @@
 
 #include "cmd_help.hpp"
 #include "suggest.hpp"
+#include "terminal.hpp"
 
 namespace accord::cli {
 

@@ -7,8 +7,8 @@
 #include <memory>
 
 #include "cli.hpp"
-#include "terminal.hpp"
 #include "doc_language.hpp"
+#include "terminal.hpp"
 
 namespace accord::cli {
 namespace {

@@ -11,8 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
-#include "terminal.hpp"
 #include "doc_language.hpp"
+#include "terminal.hpp"
 
 namespace accord::cli {
 namespace {

@@ -12,9 +12,9 @@
 #include <map>
 
 #include "cli.hpp"
-#include "terminal.hpp"
 #include "pair_set.hpp"
 #include "revision_input.hpp"
+#include "terminal.hpp"
 
 namespace accord::cli {
 namespace {
@@ -139,7 +139,8 @@ int run_notes(const NotesOptions& opts, const GlobalOptions& global) {
   for (const auto& [source, pairs] : by_source) {
     notes.documents.push_back(notes_for(pairs, opts, published, langid, global));
   }
-  print(opts.format == "json" ? json_text(to_json(notes)) : terminal_safe(render_release_notes(notes)));
+  print(opts.format == "json" ? json_text(to_json(notes))
+                              : terminal_safe(render_release_notes(notes)));
   return k_exit_ok;
 }
 

@@ -14,9 +14,9 @@
 #include <sstream>
 
 #include "cli.hpp"
-#include "terminal.hpp"
 #include "pair_set.hpp"
 #include "revision_input.hpp"
+#include "terminal.hpp"
 
 namespace accord::cli {
 namespace {

@@ -9,8 +9,8 @@
 #include <optional>
 
 #include "cli.hpp"
-#include "terminal.hpp"
 #include "doc_language.hpp"
+#include "terminal.hpp"
 
 namespace accord::cli {
 namespace {
@@ -87,8 +87,8 @@ int run_publish(const PublishCliOptions& opts, const GlobalOptions& global) {
     return k_exit_ok;
   }
   print(terminal_safe(fmt::format("tagged {} at {}: published {}, effective {} ({})\n", r.tag,
-                    r.commit.substr(0, 12), r.published.to_string(), r.effective.to_string(),
-                    summary(r))));
+                                  r.commit.substr(0, 12), r.published.to_string(),
+                                  r.effective.to_string(), summary(r))));
   return k_exit_ok;
 }
 

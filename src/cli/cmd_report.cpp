@@ -12,9 +12,9 @@
 #include <set>
 
 #include "cli.hpp"
-#include "terminal.hpp"
 #include "pair_pipeline.hpp"
 #include "pair_set.hpp"
+#include "terminal.hpp"
 
 namespace accord::cli {
 namespace {
@@ -83,9 +83,10 @@ int run_report(const ReportOptions& opts, const GlobalOptions& global) {
       if (f.severity == Severity::warning) ++warnings;
     }
   }
-  print(terminal_safe(fmt::format("wrote {}: {} error{}, {} warning{} in {} pair{}\n", opts.html, errors,
-                    errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", pairs.size(),
-                    pairs.size() == 1 ? "" : "s")));
+  print(
+      terminal_safe(fmt::format("wrote {}: {} error{}, {} warning{} in {} pair{}\n", opts.html,
+                                errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
+                                pairs.size(), pairs.size() == 1 ? "" : "s")));
   for (const auto& notice : options.notices) print("note: " + terminal_safe(notice) + "\n");
   return k_exit_ok;
 }

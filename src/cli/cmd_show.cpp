@@ -86,7 +86,8 @@ Command show_command() {
                 version = version_as_of(doc, opts->doc, *date, &history);
                 text = doc.text_of(*version);
                 if (history.truncated) {
-                  std::cerr << "accord: note: " << terminal_safe(history.truncated->message()) << '\n';
+                  std::cerr << "accord: note: " << terminal_safe(history.truncated->message())
+                            << '\n';
                 }
               } else {
                 text = doc.text_at(opts->rev);

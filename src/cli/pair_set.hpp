@@ -12,8 +12,8 @@
 namespace accord::cli {
 
 struct SelectedPair {
-  Config config;          // of the site the pair belongs to
-  TranslationPair pair;   // paths relative to config.root
+  Config config;               // of the site the pair belongs to
+  TranslationPair pair;        // paths relative to config.root
   std::string source_display;  // path as findings show it: relative to the repository root
   std::string target_display;
 };

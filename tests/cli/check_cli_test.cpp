@@ -1,10 +1,9 @@
 // accord check and accord align through the built binary.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
@@ -202,7 +201,6 @@ TEST(CliCheckHistory, UnknownRevisionIsExit2) {
   EXPECT_NE(std::string::npos, r.err.find("no-such-rev")) << r.err;
   EXPECT_EQ(1, std::count(r.err.begin(), r.err.end(), '\n')) << r.err;
 }
-
 
 // The dictionaries load while the history is read; their failure must still
 // be an error of its own, not a history problem that skips the rules.

@@ -43,10 +43,11 @@ TEST(CliSections, OversizedFileIsExit2AndTheLimitCanBeRaised) {
   auto r = run_accord({"--max-file-size", "1K", "sections", "fixtures/site/content/privacy.et.md"},
                       source_dir());
   EXPECT_EQ(2, r.exit_code);
-  EXPECT_EQ("accord: error: fixtures/site/content/privacy.et.md: file is 8485 bytes, over the limit "
-            "of 1024 bytes; pass --max-file-size to raise the limit if the file is really a "
-            "document\n",
-            r.err);
+  EXPECT_EQ(
+      "accord: error: fixtures/site/content/privacy.et.md: file is 8485 bytes, over the limit "
+      "of 1024 bytes; pass --max-file-size to raise the limit if the file is really a "
+      "document\n",
+      r.err);
   auto raised = run_accord(
       {"--max-file-size", "9K", "sections", "fixtures/site/content/privacy.et.md"}, source_dir());
   EXPECT_EQ(0, raised.exit_code) << raised.err;
@@ -78,8 +79,8 @@ TEST(CliUsage, NoCommandIsExit2) {
 TEST(CliUsage, HelpListsCommandsExitCodesAndExamples) {
   auto r = run_accord({"--help"});
   EXPECT_EQ(0, r.exit_code);
-  for (const char* s : {"sections", "pairs", "Exit codes:", "  2  usage or input error",
-                        "Examples:", "NO_COLOR"}) {
+  for (const char* s :
+       {"sections", "pairs", "Exit codes:", "  2  usage or input error", "Examples:", "NO_COLOR"}) {
     EXPECT_NE(std::string::npos, r.out.find(s)) << s;
   }
 }
@@ -93,9 +94,10 @@ TEST(CliPairs, ExampleSiteJsonMatchesGolden) {
 TEST(CliPairs, FindsTheRootFromTheCurrentFolder) {
   auto r = run_accord({"pairs"}, source_dir() / "fixtures/site/content");
   EXPECT_EQ(0, r.exit_code) << r.err;
-  EXPECT_EQ("content/privacy.en.md -> content/privacy.et.md  (en -> et, filename)\n"
-            "1 pair, 0 missing translations\n",
-            r.out);
+  EXPECT_EQ(
+      "content/privacy.en.md -> content/privacy.et.md  (en -> et, filename)\n"
+      "1 pair, 0 missing translations\n",
+      r.out);
 }
 
 // fixtures/bad-input/NAME.md with NAME.expected: "exit N" and then the exact

@@ -795,12 +795,19 @@ struct HostileRepo {
                "---\ntitle: P\n---\n\n# 1. In\x1b]0;PWNED\x07tro\n\nHello there, reader.\n");
     repo.write("content/" + k_evil + ".et.md",
                "---\ntitle: P\n---\n\n# 1. Sis\x1b[2Jsse\n\nTere, lugeja.\n");
-    first = repo.commit_as("Fix\rX\xc2\x9b" "2J\xe2\x80\xae", k_jan1, "Eve\x1b]0;PWNED\x07" "Doe",
-                           "eve@example.org", nullptr);
+    first = repo.commit_as(
+        "Fix\rX\xc2\x9b"
+        "2J\xe2\x80\xae",
+        k_jan1,
+        "Eve\x1b]0;PWNED\x07"
+        "Doe",
+        "eve@example.org", nullptr);
     repo.write("content/" + k_evil + ".en.md",
                "---\ntitle: P\n---\n\n# 1. In\x1b]0;PWNED\x07tro\n\nHello there, dear reader.\n");
-    second = repo.commit_as("Second", k_jan1 + k_day, "Eve\x1b]0;PWNED\x07" "Doe", "eve@example.org",
-                            nullptr);
+    second = repo.commit_as("Second", k_jan1 + k_day,
+                            "Eve\x1b]0;PWNED\x07"
+                            "Doe",
+                            "eve@example.org", nullptr);
   }
   std::string en() const { return "content/" + k_evil + ".en.md"; }
   std::string et() const { return "content/" + k_evil + ".et.md"; }
@@ -838,31 +845,32 @@ TEST(Terminal, HistoryTextEscapesCommitTextAndFileNames) {
 
   auto coloured = run_accord({"--color", "always", "log", h.en()}, h.repo.path());
   EXPECT_EQ(0, coloured.exit_code) << coloured.err;
-  EXPECT_EQ("\x1b[33mcommit " + h.second +
-                "\x1b[0m\n"
-                "Author:    Eve\\x1b]0;PWNED\\x07Doe <eve@example.org>\n"
-                "Date:      2024-01-02T00:00:00+00:00\n"
-                "Effective: \x1b[1m2024-01-02\x1b[0m (commit)\n"
-                "\n"
-                "    Second\n"
-                "\n"
-                "    \x1b[36mchanged \x1b[0m \x1b[31msubstantial\x1b[0m 1. In\\x1b]0;PWNED\\x07tro"
-                "\x1b[2m (wording: +dear)\x1b[0m\n"
-                "\n"
-                "\x1b[33mcommit " +
-                h.first +
-                "\x1b[0m\n"
-                "Author:    Eve\\x1b]0;PWNED\\x07Doe <eve@example.org>\n"
-                "Date:      2024-01-01T00:00:00+00:00\n"
-                "Effective: \x1b[1m2024-01-01\x1b[0m (commit)\n"
-                "\n"
-                "    Fix\\x0dX\\u009b2J\\u202e\n"
-                "\n"
-                "    \x1b[32madded   \x1b[0m \x1b[31msubstantial\x1b[0m 1. In\\x1b]0;PWNED\\x07tro\n"
-                "\n"
-                "2 versions of content/" +
-                k_evil_shown + ".en.md\n",
-            coloured.out);
+  EXPECT_EQ(
+      "\x1b[33mcommit " + h.second +
+          "\x1b[0m\n"
+          "Author:    Eve\\x1b]0;PWNED\\x07Doe <eve@example.org>\n"
+          "Date:      2024-01-02T00:00:00+00:00\n"
+          "Effective: \x1b[1m2024-01-02\x1b[0m (commit)\n"
+          "\n"
+          "    Second\n"
+          "\n"
+          "    \x1b[36mchanged \x1b[0m \x1b[31msubstantial\x1b[0m 1. In\\x1b]0;PWNED\\x07tro"
+          "\x1b[2m (wording: +dear)\x1b[0m\n"
+          "\n"
+          "\x1b[33mcommit " +
+          h.first +
+          "\x1b[0m\n"
+          "Author:    Eve\\x1b]0;PWNED\\x07Doe <eve@example.org>\n"
+          "Date:      2024-01-01T00:00:00+00:00\n"
+          "Effective: \x1b[1m2024-01-01\x1b[0m (commit)\n"
+          "\n"
+          "    Fix\\x0dX\\u009b2J\\u202e\n"
+          "\n"
+          "    \x1b[32madded   \x1b[0m \x1b[31msubstantial\x1b[0m 1. In\\x1b]0;PWNED\\x07tro\n"
+          "\n"
+          "2 versions of content/" +
+          k_evil_shown + ".en.md\n",
+      coloured.out);
 
   auto blame = run_accord({"--color", "never", "blame", h.en()}, h.repo.path());
   EXPECT_EQ(0, blame.exit_code) << blame.err;
@@ -876,8 +884,8 @@ TEST(Terminal, HistoryTextEscapesCommitTextAndFileNames) {
                 "    last substantive  " +
                 h.second.substr(0, 12) + "  2024-01-02  Second\n",
             blame.out);
-  auto blame_first = run_accord({"--color", "always", "blame", h.en(), "--rev", "HEAD~1"},
-                                h.repo.path());
+  auto blame_first =
+      run_accord({"--color", "always", "blame", h.en(), "--rev", "HEAD~1"}, h.repo.path());
   EXPECT_EQ(0, blame_first.exit_code) << blame_first.err;
   EXPECT_EQ("\x1b[1mcontent/" + k_evil_shown + ".en.md\x1b[0m at " + h.first.substr(0, 12) +
                 " (substantive: classifier, see --help)\n"
@@ -919,12 +927,13 @@ TEST(Terminal, DocumentTextEscapesHeadingsAndFileNames) {
                 "1 titled section\n",
             sections.out);
   auto sections_coloured = run_accord({"--color", "always", "sections", h.et()}, h.repo.path());
-  EXPECT_EQ("\x1b[1mcontent/" + k_evil_shown +
-                ".et.md\x1b[0m\n"
-                "  front matter (yaml), lines 1-3: title\n"
-                "      5-7     # \x1b[36m1\x1b[0m \x1b[1mSis\\x1b[2Jsse\x1b[0m  \x1b[2m1 block\x1b[0m\n"
-                "1 titled section\n",
-            sections_coloured.out);
+  EXPECT_EQ(
+      "\x1b[1mcontent/" + k_evil_shown +
+          ".et.md\x1b[0m\n"
+          "  front matter (yaml), lines 1-3: title\n"
+          "      5-7     # \x1b[36m1\x1b[0m \x1b[1mSis\\x1b[2Jsse\x1b[0m  \x1b[2m1 block\x1b[0m\n"
+          "1 titled section\n",
+      sections_coloured.out);
 
   auto align = run_accord({"--color", "never", "align", h.en(), h.et()}, h.repo.path());
   EXPECT_EQ(0, align.exit_code) << align.err;
@@ -947,10 +956,10 @@ TEST(Terminal, DocumentTextEscapesHeadingsAndFileNames) {
                 ": error: [outdated] " + outdated + "\n\n2 errors, 0 warnings in 1 pair\n",
             check.out);
   auto check_coloured = run_accord({"--color", "always", "check"}, h.repo.path());
-  EXPECT_EQ("\x1b[1m" + where + "\x1b[0m: \x1b[31merror\x1b[0m: \x1b[36m[invariant-mismatch]\x1b[0m " +
-                numbers + "\n\x1b[1m" + where +
-                "\x1b[0m: \x1b[31merror\x1b[0m: \x1b[36m[outdated]\x1b[0m " + outdated +
-                "\n\n\x1b[31m2 errors, 0 warnings in 1 pair\x1b[0m\n",
+  EXPECT_EQ("\x1b[1m" + where +
+                "\x1b[0m: \x1b[31merror\x1b[0m: \x1b[36m[invariant-mismatch]\x1b[0m " + numbers +
+                "\n\x1b[1m" + where + "\x1b[0m: \x1b[31merror\x1b[0m: \x1b[36m[outdated]\x1b[0m " +
+                outdated + "\n\n\x1b[31m2 errors, 0 warnings in 1 pair\x1b[0m\n",
             check_coloured.out);
   auto github = run_accord({"check", "--format", "github"}, h.repo.path());
   const std::string file = "content/" + k_evil_shown + ".et.md";
@@ -958,8 +967,6 @@ TEST(Terminal, DocumentTextEscapesHeadingsAndFileNames) {
                 "\n::error file=" + file + ",line=5,title=accord outdated::" + outdated + "\n",
             github.out);
 }
-
-
 
 // Gives every file under DIR (DIR included) to UID:GID; errno's text on
 // failure.
@@ -985,8 +992,7 @@ TEST(SafeDirectory, ARepositoryOwnedByAnotherUserNamesTheFix) {
   ScopedEnv xdg_env("XDG_CONFIG_HOME", (home / "config").string());
   if (geteuid() == 65534) GTEST_SKIP() << "running as uid 65534, the uid this test gives away";
   if (auto error = chown_all(repo.path(), 65534, 65534)) {
-    GTEST_SKIP() << "cannot give the repository to uid 65534 (needs root or CAP_CHOWN): "
-                 << *error;
+    GTEST_SKIP() << "cannot give the repository to uid 65534 (needs root or CAP_CHOWN): " << *error;
   }
   const std::string root = fs::canonical(repo.path()).string();
   const std::string expected =
@@ -994,9 +1000,9 @@ TEST(SafeDirectory, ARepositoryOwnedByAnotherUserNamesTheFix) {
       ": the git repository here belongs to another user (uid 65534), so git and accord refuse "
       "to use it; if you trust it, run `git config --global --add safe.directory " +
       root + "` (or run accord as its owner)\n";
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"log", "privacy.md"}, {"blame", "privacy.md"},
-        {"show", "privacy.md", "--rev", "HEAD"}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"log", "privacy.md"},
+                                               {"blame", "privacy.md"},
+                                               {"show", "privacy.md", "--rev", "HEAD"}}) {
     auto r = run_accord(args, repo.path());
     EXPECT_EQ(2, r.exit_code) << args[0];
     EXPECT_EQ("", r.out) << args[0];
@@ -1023,8 +1029,7 @@ TEST(SafeDirectory, CheckNotesTheOwnerAndStillChecksThePair) {
   ScopedEnv xdg_env("XDG_CONFIG_HOME", (home / "config").string());
   if (geteuid() == 65534) GTEST_SKIP() << "running as uid 65534, the uid this test gives away";
   if (auto error = chown_all(repo.path(), 65534, 65534)) {
-    GTEST_SKIP() << "cannot give the repository to uid 65534 (needs root or CAP_CHOWN): "
-                 << *error;
+    GTEST_SKIP() << "cannot give the repository to uid 65534 (needs root or CAP_CHOWN): " << *error;
   }
   const std::string root = fs::canonical(repo.path()).string();
   auto r = run_accord({"check"}, repo.path());
@@ -1034,7 +1039,8 @@ TEST(SafeDirectory, CheckNotesTheOwnerAndStillChecksThePair) {
                 ": the git repository here belongs to another user (uid 65534), so git and "
                 "accord refuse to use it; if you trust it, run `git config --global --add "
                 "safe.directory " +
-                root + "` (or run accord as its owner) (the history rules were skipped for "
+                root +
+                "` (or run accord as its owner) (the history rules were skipped for "
                 "this pair)\n\n0 errors, 0 warnings in 1 pair\n",
             r.out);
   auto at_rev = run_accord({"check", "--rev", "HEAD"}, repo.path());

@@ -250,8 +250,8 @@ struct NotUtf8History {
     repo.write("privacy.md", page("Hello."));
     first = repo.commit_as("Caf\xe9", k_jan1, "J\xf6rg", "j\xf6rg@example.org", nullptr);
     repo.write("privacy.md", page("Hello, reader."));
-    second = repo.commit_as("R\xe9sum\xe9", k_jan1 + k_day, "J\xf6rg", "jorg@example.org",
-                            "ISO-8859-1");
+    second =
+        repo.commit_as("R\xe9sum\xe9", k_jan1 + k_day, "J\xf6rg", "jorg@example.org", "ISO-8859-1");
     repo.write("privacy.md", page("Hello, reader.", "30 days"));
     third = repo.commit_as("Unknown \xe9", k_jan1 + 2 * k_day, "Ren\u00e9", "rene@example.org",
                            "x-no-such-charset");

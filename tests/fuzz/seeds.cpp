@@ -161,9 +161,10 @@ std::vector<std::string> seed_inputs(std::string_view target, const fs::path& so
       for (const auto& h : hugos) out.push_back(join_inputs(a, h));
     }
   } else if (target == "notice_template") {
-    out = {"# Changes to our {title}\n\nThe changes take effect on {effective}.\n\n{sections}\n"
-           "Published on {published}, {period} before ({count} sections).\n",
-           "{{title}} {{ }} {title:>20} {0} {} {author}\n{title", "}{count!r}{period:.3}"};
+    out = {
+        "# Changes to our {title}\n\nThe changes take effect on {effective}.\n\n{sections}\n"
+        "Published on {published}, {period} before ({count} sections).\n",
+        "{{title}} {{ }} {title:>20} {0} {} {author}\n{title", "}{count!r}{period:.3}"};
   } else {
     throw std::runtime_error("unknown fuzz target '" + std::string(target) + "'");
   }

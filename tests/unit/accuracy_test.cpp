@@ -25,7 +25,8 @@ struct Outcome {
 
 Outcome run_labelled_set() {
   static const LanguageIdentifier speller({"en", "et"});
-  auto data = nlohmann::json::parse(test::slurp(test::source_dir() / "fixtures/changes/changes.json"));
+  auto data =
+      nlohmann::json::parse(test::slurp(test::source_dir() / "fixtures/changes/changes.json"));
   Outcome o;
   for (const auto& c : data.at("changes")) {
     std::string language = c.at("language");
@@ -50,8 +51,8 @@ Outcome run_labelled_set() {
     if (expected) ++o.substantial_called_editorial;
     std::string reasons;
     for (const auto& r : result.reasons) reasons += r.kind + " ";
-    o.mistakes.push_back(c.at("id").get<std::string>() + " (labelled " + c.at("label").get<std::string>() +
-                         ", got " + reasons + ")");
+    o.mistakes.push_back(c.at("id").get<std::string>() + " (labelled " +
+                         c.at("label").get<std::string>() + ", got " + reasons + ")");
   }
   return o;
 }
@@ -74,7 +75,8 @@ TEST(ClassifierAccuracy, NamesTheLabelledKindAmongItsReasons) {
   double named = static_cast<double>(o.kind_named) / static_cast<double>(o.total);
   std::string misses;
   for (const auto& m : o.kind_misses) misses += "\n  " + m;
-  std::cout << "reasons name the labelled kind: " << o.kind_named << "/" << o.total << misses << "\n";
+  std::cout << "reasons name the labelled kind: " << o.kind_named << "/" << o.total << misses
+            << "\n";
   // 110 of the 117 today (0.94): any drop fails. Raise the floor when the
   // classifier names more.
   EXPECT_GE(o.kind_named, 110u) << named << misses;
@@ -84,7 +86,8 @@ TEST(ClassifierAccuracy, NamesTheLabelledKindAmongItsReasons) {
 // least one labelled change of that kind.
 TEST(ClassifierAccuracy, NamesEveryKindInBothLanguages) {
   static const LanguageIdentifier speller({"en", "et"});
-  auto data = nlohmann::json::parse(test::slurp(test::source_dir() / "fixtures/changes/changes.json"));
+  auto data =
+      nlohmann::json::parse(test::slurp(test::source_dir() / "fixtures/changes/changes.json"));
   std::map<std::string, std::map<std::string, int>> named;
   for (const auto& c : data.at("changes")) {
     std::string language = c.at("language");
@@ -95,9 +98,9 @@ TEST(ClassifierAccuracy, NamesEveryKindInBothLanguages) {
       if (r.kind == c.at("kind")) named[r.kind][language]++;
     }
   }
-  for (const char* kind : {"whitespace", "punctuation", "case", "quotes", "typo", "number", "date",
-                           "email", "url", "phone", "organisation", "negation", "modal", "added",
-                           "removed", "wording"}) {
+  for (const char* kind :
+       {"whitespace", "punctuation", "case", "quotes", "typo", "number", "date", "email", "url",
+        "phone", "organisation", "negation", "modal", "added", "removed", "wording"}) {
     EXPECT_GE(named[kind]["en"], 1) << kind;
     EXPECT_GE(named[kind]["et"], 1) << kind;
   }

@@ -181,10 +181,12 @@ TEST(Untranslated, QuietOnASectionOfTwoWordsTheSameOnBothSides) {
 // One English block inside an Estonian section is checked from 4 words on
 // (k_min_block_words); three English words in an Estonian section are not.
 TEST(Untranslated, QuietOnThreeEnglishWordsInAnEstonianSection) {
-  auto target = replace(estonian(), "Isiklikku teavet võime koguda mitmel viisil, näiteks:",
-                        "Isiklikku teavet võime koguda mitmel viisil, näiteks:\n\nsee below, please");
-  auto source = replace(english(), "We may collect personal information in a number of ways, for example:",
-                        "We may collect personal information in a number of ways, for example:\n\nsee below, please");
+  auto target =
+      replace(estonian(), "Isiklikku teavet võime koguda mitmel viisil, näiteks:",
+              "Isiklikku teavet võime koguda mitmel viisil, näiteks:\n\nsee below, please");
+  auto source = replace(
+      english(), "We may collect personal information in a number of ways, for example:",
+      "We may collect personal information in a number of ways, for example:\n\nsee below, please");
   auto findings = check(source, target);
   for (const auto& f : findings) EXPECT_NE("untranslated", f.rule) << f.message;
   // Four words are enough.
@@ -222,8 +224,8 @@ TEST(UntranslatedFrontMatter, QuietOnUrlsAndNonTranslatableKeys) {
                         "include_footer: true\nauthor: \"The privacy team of Aligner\"");
   auto target = replace(estonian(), "include_footer: true",
                         "include_footer: true\nauthor: \"The privacy team of Aligner\"");
-  target = replace(target, "description: \"Aligner - Privaatsuspoliitika\"",
-                   "description: \"Privacy\"");
+  target =
+      replace(target, "description: \"Aligner - Privaatsuspoliitika\"", "description: \"Privacy\"");
   auto findings = check(source, target);
   for (const auto& f : findings) EXPECT_NE("untranslated-front-matter", f.rule) << f.message;
   // Three English words are enough.
@@ -429,7 +431,8 @@ TEST(FrontMatterMismatch, QuietOnTranslatedTitleAndDescription) {
                         "include_footer: true\nweight: 3\nslug: privacy-policy");
   auto target = replace(estonian(), "include_footer: true",
                         "include_footer: true\nweight: 3\nslug: privaatsuspoliitika");
-  for (const auto& f : check(source, target)) EXPECT_NE("front-matter-mismatch", f.rule) << f.message;
+  for (const auto& f : check(source, target))
+    EXPECT_NE("front-matter-mismatch", f.rule) << f.message;
   // One non-translatable value changed is enough.
   target = replace(target, "weight: 3", "weight: 4");
   auto findings = check(source, target);

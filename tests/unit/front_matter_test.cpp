@@ -57,9 +57,10 @@ TEST(FrontMatter, YamlEscapesOfNoBreakSpaceAndNextLineAreUtf8) {
       "ey",
       fm.entries[1].key);
   EXPECT_EQ("\xC2\xA0\xC3\xA9\xC2\xA0", fm.entries[1].value.get<std::string>());
-  EXPECT_EQ("\"a\xC2\xA0"
-            "b \xC2\x85 c\"",
-            fm.entries[0].value.dump());
+  EXPECT_EQ(
+      "\"a\xC2\xA0"
+      "b \xC2\x85 c\"",
+      fm.entries[0].value.dump());
   // Text written as itself is passed through unchanged.
   auto plain =
       ok("---\ntitle: \"a\xC2\xA0"

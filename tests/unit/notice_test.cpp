@@ -1,5 +1,4 @@
 #include <gtest/gtest.h>
-
 #include <unicode/timezone.h>
 
 #include <accord/notice.hpp>

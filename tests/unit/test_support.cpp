@@ -65,7 +65,9 @@ TestRepo::~TestRepo() {
   git_libgit2_shutdown();
 }
 
-void TestRepo::write(const std::string& rel, std::string_view bytes) { write_file(path() / rel, bytes); }
+void TestRepo::write(const std::string& rel, std::string_view bytes) {
+  write_file(path() / rel, bytes);
+}
 
 std::string TestRepo::commit(const std::string& message, long long time, int offset_minutes) {
   return commit_as(message, time, "Accord Test", "test@example.org", nullptr, offset_minutes);
@@ -125,8 +127,10 @@ RunResult run_accord(const std::vector<std::string>& args, const fs::path& cwd) 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
   if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
   std::vector<std::string> env_s;
   for (char** e = environ; *e; ++e) {

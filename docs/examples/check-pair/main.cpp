@@ -20,8 +20,8 @@ int main(int argc, char** argv) {
     const accord::Document target = accord::read_document(argv[2]);
     const accord::LanguageIdentifier langid({argv[3], argv[4]});
     const accord::Config defaults;
-    const accord::PairInput pair{source,  target,  argv[1], argv[2],
-                                 argv[3], argv[4], defaults.translatable_keys};
+    const accord::PairInput pair{
+        source, target, argv[1], argv[2], argv[3], argv[4], defaults.translatable_keys};
     const auto findings = accord::check_pair(pair, langid);
     for (const auto& f : findings) {
       std::printf("%s:%d: %s: [%s] %s\n", f.file.c_str(), f.line,

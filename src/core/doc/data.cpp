@@ -53,10 +53,10 @@ class Budget {
     if (depth > k_max_data_depth) too_deep(line);
   }
   [[noreturn]] void too_deep(int line) const {
-    throw Stop{Failure{m_source.file, line,
-                       fmt::format("{} nested deeper than {} levels", m_source.what,
-                                   k_max_data_depth),
-                       fmt::format("flatten the {}", m_source.what)}};
+    throw Stop{
+        Failure{m_source.file, line,
+                fmt::format("{} nested deeper than {} levels", m_source.what, k_max_data_depth),
+                fmt::format("flatten the {}", m_source.what)}};
   }
   [[noreturn]] void duplicate(int line, const std::string& key) const {
     throw Stop{Failure{m_source.file, line,
@@ -356,8 +356,8 @@ DataMap parse_json(std::string_view text, Budget& budget) {
     json::sax_parse(text, &builder);
     value = builder.take();
   } catch (const json::parse_error& e) {
-    throw Stop{Failure{source.file, at_line(e.byte == 0 ? 0 : e.byte - 1), source.malformed,
-                       source.fix}};
+    throw Stop{
+        Failure{source.file, at_line(e.byte == 0 ? 0 : e.byte - 1), source.malformed, source.fix}};
   } catch (const json::out_of_range& e) {
     // nlohmann-json reports a number too large for a double (1e999) as
     // out_of_range ("number overflow parsing '1e999'"), not parse_error.
@@ -382,7 +382,7 @@ DataMap parse_json(std::string_view text, Budget& budget) {
   out.value = std::move(value);
   for (std::size_t k = 0; k < out.value.size(); ++k) {
     out.key_lines.push_back(k < scan->top_keys.size() ? scan->top_keys[k].second
-                                                       : source.first_line);
+                                                      : source.first_line);
   }
   return out;
 }
@@ -431,10 +431,10 @@ tl::expected<JsonScan, Failure> scan_json(std::string_view text, const DataSourc
       stack.push_back(c);
       if (c == '{') objects.emplace_back();
       if (static_cast<int>(stack.size()) > k_max_data_depth) {
-        return tl::unexpected(Failure{
-            source.file, line,
-            fmt::format("{} nested deeper than {} levels", source.what, k_max_data_depth),
-            fmt::format("flatten the {}", source.what)});
+        return tl::unexpected(
+            Failure{source.file, line,
+                    fmt::format("{} nested deeper than {} levels", source.what, k_max_data_depth),
+                    fmt::format("flatten the {}", source.what)});
       }
     } else if (c == '}' || c == ']') {
       if (stack.empty()) break;

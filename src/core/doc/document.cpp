@@ -380,27 +380,26 @@ namespace {
 // So the text is measured before the library sees it. Brackets: every ']'
 // costs the '[' openers open at that moment in its block of non-blank lines,
 // other than the one it closes (an upper bound of cmark's walk: code spans
-// are not told apart), summed over the document. Tables: a block with a delimiter row ("|---|---|") may
-// have at most k_max_table_columns cells in a row.
-// Cells in one table row, and the bracket work above: far beyond any real
-// page, and cheap at the worst (docs/reliability.md has the figures).
+// are not told apart), summed over the document. Tables: a block with a delimiter row ("|---|---|")
+// may have at most k_max_table_columns cells in a row. Cells in one table row, and the bracket work
+// above: far beyond any real page, and cheap at the worst (docs/reliability.md has the figures).
 constexpr std::size_t k_max_table_columns = 1000;
 constexpr std::size_t k_max_bracket_work = 1000000;
 
 void check_markdown_shape(std::string_view markdown, const std::string& file) {
   std::size_t bracket_work = 0;
-  std::size_t open = 0;        // '[' open in the current block
-  bool table = false;          // the current block has a delimiter row
-  std::size_t widest = 0;      // most cells in a row of the current block
+  std::size_t open = 0;    // '[' open in the current block
+  bool table = false;      // the current block has a delimiter row
+  std::size_t widest = 0;  // most cells in a row of the current block
   int widest_line = 0;
   int line = 1;
   int block_line = 1;
   auto end_block = [&] {
     if (table && widest > k_max_table_columns) {
-      throw BodyLimit{Failure{file, widest_line,
-                              fmt::format("table row of {} cells, over the limit of {}", widest,
-                                          k_max_table_columns),
-                              "split the table"}};
+      throw BodyLimit{Failure{
+          file, widest_line,
+          fmt::format("table row of {} cells, over the limit of {}", widest, k_max_table_columns),
+          "split the table"}};
     }
     open = 0;
     table = false;
@@ -434,12 +433,12 @@ void check_markdown_shape(std::string_view markdown, const std::string& file) {
           // The walk passes the openers other than the one closed.
           bracket_work += --open;
           if (bracket_work > k_max_bracket_work) {
-            throw BodyLimit{Failure{
-                file, line,
-                fmt::format("too many '[' left open in the paragraph from line {} for the "
-                            "Markdown parser",
-                            block_line),
-                "close the brackets or escape them as \\["}};
+            throw BodyLimit{
+                Failure{file, line,
+                        fmt::format("too many '[' left open in the paragraph from line {} for the "
+                                    "Markdown parser",
+                                    block_line),
+                        "close the brackets or escape them as \\["}};
           }
         }
       }

@@ -94,9 +94,8 @@ tl::expected<FrontMatterSplit, Failure> parse_front_matter(std::string_view text
       return tl::unexpected(Failure{file, 1, "JSON front matter opened at line 1 is never closed",
                                     "add the closing '}'"});
     }
-    auto taken =
-        take_entries(parse_data(text.substr(0, scan->end), DataFormat::json, source),
-                     split.front_matter);
+    auto taken = take_entries(parse_data(text.substr(0, scan->end), DataFormat::json, source),
+                              split.front_matter);
     if (!taken) return tl::unexpected(taken.error());
     split.front_matter.format = FrontMatterFormat::json;
     split.front_matter.line = 1;
@@ -134,8 +133,7 @@ tl::expected<FrontMatterSplit, Failure> parse_front_matter(std::string_view text
   split.front_matter.line = 1;
   split.front_matter.end_line = static_cast<int>(close) + 1;
   auto taken = take_entries(
-      parse_data(inner,
-                 format == FrontMatterFormat::yaml ? DataFormat::yaml : DataFormat::toml,
+      parse_data(inner, format == FrontMatterFormat::yaml ? DataFormat::yaml : DataFormat::toml,
                  source_of(file, format, 2)),
       split.front_matter);
   if (!taken) return tl::unexpected(taken.error());

@@ -146,8 +146,9 @@ std::string substitute(std::string_view tmpl,
       const char* more = name.size() > shown.size() ? "…" : "";
       const auto colon = name.find_first_of(":!");
       const bool spec = colon != std::string_view::npos &&
-                        std::any_of(std::begin(fields), std::end(fields),
-                                    [&](const auto& f) { return f.first == name.substr(0, colon); });
+                        std::any_of(std::begin(fields), std::end(fields), [&](const auto& f) {
+                          return f.first == name.substr(0, colon);
+                        });
       fail(i, spec ? fmt::format("'{{{}{}}}' has a format spec; write {{{}}} alone", shown, more,
                                  name.substr(0, colon))
                    : fmt::format("unknown field '{{{}{}}}'", shown, more));

@@ -6,8 +6,8 @@
 #include <accord/text.hpp>
 #include <algorithm>
 #include <cctype>
-#include <unordered_map>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 namespace accord {
 namespace fs = std::filesystem;
@@ -56,8 +56,9 @@ json lower_keys(const json& j) {
 // and size are limited as for front matter.
 json checked_data(const std::string& text, const std::string& file, DataFormat format,
                   const std::string& what) {
-  const char* language =
-      format == DataFormat::toml ? "TOML" : format == DataFormat::json ? "JSON" : "YAML";
+  const char* language = format == DataFormat::toml   ? "TOML"
+                         : format == DataFormat::json ? "JSON"
+                                                      : "YAML";
   auto data = parse_data(text, format,
                          DataSource{file, 1, what, fmt::format("malformed {}", what),
                                     fmt::format("fix the {}", language)});
@@ -149,10 +150,10 @@ void read_accord_toml(const fs::path& path, Config& config) {
         // A template's text goes into the notice: a path that leaves the
         // site would print any file the user can read (/etc/passwd).
         if (!is_inside(config.root, config.root / p->get())) {
-          throw Error(file, static_cast<int>(value.source().begin.line),
-                      fmt::format("notice template for '{}' is outside the site: {}", lang.str(),
-                                  p->get()),
-                      fmt::format("name a file inside {}, relative to it", config.root.string()));
+          throw Error(
+              file, static_cast<int>(value.source().begin.line),
+              fmt::format("notice template for '{}' is outside the site: {}", lang.str(), p->get()),
+              fmt::format("name a file inside {}, relative to it", config.root.string()));
         }
         config.notice_templates[std::string(lang.str())] = p->get();
       }

@@ -31,7 +31,8 @@ std::vector<fs::path> markdown_files(const fs::path& dir, const fs::path& root_c
   std::vector<fs::path> out;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return out;
-  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+  for (auto it =
+           fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
        it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) break;
     const auto& entry = *it;
@@ -75,11 +76,13 @@ bool looks_like_language_code(std::string_view s) {
   auto dash = s.find('-');
   std::string_view lang = s.substr(0, dash);
   if (lang.size() < 2 || lang.size() > 3) return false;
-  if (!std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+  if (!std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    return false;
   if (dash == std::string_view::npos) return true;
   std::string_view sub = s.substr(dash + 1);
-  return sub.size() >= 2 && sub.size() <= 8 &&
-         std::all_of(sub.begin(), sub.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+  return sub.size() >= 2 && sub.size() <= 8 && std::all_of(sub.begin(), sub.end(), [](char c) {
+           return std::isalnum(static_cast<unsigned char>(c));
+         });
 }
 
 struct Member {
@@ -112,9 +115,9 @@ SiteScan scan_site(const Config& config) {
   // be walked whole for nothing: every file in it is then skipped.
   auto outside = [&](const fs::path& base, const std::string& origin, const std::string& dir) {
     if (is_inside(root_canonical, base)) return false;
-    scan.notes.push_back(fmt::format("{} '{}' is outside the site, not read; name a folder inside {}",
-                                     origin.empty() ? "content folder" : origin, dir,
-                                     config.root.string()));
+    scan.notes.push_back(
+        fmt::format("{} '{}' is outside the site, not read; name a folder inside {}",
+                    origin.empty() ? "content folder" : origin, dir, config.root.string()));
     return true;
   };
 
@@ -168,9 +171,9 @@ SiteScan scan_site(const Config& config) {
         scan.missing.push_back({rel(src->second.path, config.root), lang});
         continue;
       }
-      std::string how = key.rfind("dir:", 0) == 0 ? "content-dir"
+      std::string how = key.rfind("dir:", 0) == 0   ? "content-dir"
                         : key.rfind("key:", 0) == 0 ? "translation-key"
-                                                     : "filename";
+                                                    : "filename";
       scan.pairs.push_back({rel(src->second.path, config.root), rel(tgt->second.path, config.root),
                             config.source_language, lang, how});
     }
