@@ -123,13 +123,18 @@ void take_placeholders(const Block& b, const PairInput& in, std::vector<Placehol
   for (auto& v : verbs) out.push_back({std::move(v), b.line});
 }
 
-std::vector<Placeholder> placeholders(const Document& doc, const std::vector<std::size_t>& indices,
-                                      const PairInput& in) {
-  std::vector<Placeholder> out;
+// The placeholders of the sections INDICES of DOC, one list per block that
+// has any.
+std::vector<std::vector<Placeholder>> placeholders(const Document& doc,
+                                                   const std::vector<std::size_t>& indices,
+                                                   const PairInput& in) {
+  std::vector<std::vector<Placeholder>> out;
   for (auto i : indices) {
     for (const auto& b : doc.sections[i].blocks) {
       if (b.kind == BlockKind::code) continue;  // code shows placeholders, it does not fill them
-      take_placeholders(b, in, out);
+      std::vector<Placeholder> one;
+      take_placeholders(b, in, one);
+      if (!one.empty()) out.push_back(std::move(one));
     }
   }
   return out;
@@ -148,6 +153,30 @@ std::vector<Placeholder> unmatched(const std::vector<Placeholder>& a,
     if (!found) out.push_back(x);
   }
   return out;
+}
+
+std::vector<Placeholder> flat(const std::vector<std::vector<Placeholder>>& v) {
+  std::vector<Placeholder> out;
+  for (const auto& one : v) out.insert(out.end(), one.begin(), one.end());
+  return out;
+}
+
+// What differs, block by block when both sides have as many blocks with
+// placeholders (so the line named is the block's), else over the sections.
+void difference(const std::vector<std::vector<Placeholder>>& s,
+                const std::vector<std::vector<Placeholder>>& t, std::vector<Placeholder>& missing,
+                std::vector<Placeholder>& extra) {
+  const auto all_missing = unmatched(flat(s), flat(t));
+  const auto all_extra = unmatched(flat(t), flat(s));
+  if (s.size() != t.size() || (all_missing.empty() && all_extra.empty())) {
+    missing = all_missing;
+    extra = all_extra;
+    return;
+  }
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    for (auto& p : unmatched(s[k], t[k])) missing.push_back(std::move(p));
+    for (auto& p : unmatched(t[k], s[k])) extra.push_back(std::move(p));
+  }
 }
 
 std::string listed(const std::vector<Placeholder>& v) {
@@ -171,8 +200,8 @@ void check_placeholders(const PairInput& in, const std::vector<AlignedPair>& ali
     if (p.source.empty() || p.target.empty()) continue;
     const auto s = placeholders(in.source, p.source, in);
     const auto t = placeholders(in.target, p.target, in);
-    const auto missing = unmatched(s, t);
-    const auto extra = unmatched(t, s);
+    std::vector<Placeholder> missing, extra;
+    difference(s, t, missing, extra);
     if (missing.empty() && extra.empty()) continue;
     const Section& target = in.target.sections[p.target.front()];
     const int line = extra.empty() ? target.line : extra.front().line;

@@ -135,6 +135,38 @@ std::vector<std::string> neutral_pieces(const Block& b) {
   return out;
 }
 
+// Capitalised words of TEXT that the source section SOURCE has too: names
+// and titles both sides share ("Journal of Web Measurement", "Daily
+// Example"), no evidence of either language.
+std::vector<std::string> shared_names(const std::string& text, const std::string& source) {
+  std::vector<std::string> out;
+  auto is_cut = [](unsigned char c) { return c < 0x80 && !std::isalnum(c) && c != '-'; };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && is_cut(static_cast<unsigned char>(text[i]))) ++i;
+    std::size_t end = i;
+    while (end < text.size() && !is_cut(static_cast<unsigned char>(text[end]))) ++end;
+    if (end > i) {
+      std::string w = text.substr(i, end - i);
+      if (fold_case(w) != w && std::find(out.begin(), out.end(), w) == out.end()) {
+        for (std::size_t at = source.find(w); at != std::string::npos;
+             at = source.find(w, at + 1)) {
+          const bool starts = at == 0 || is_cut(static_cast<unsigned char>(source[at - 1]));
+          const std::size_t after = at + w.size();
+          const bool ends =
+              after == source.size() || is_cut(static_cast<unsigned char>(source[after]));
+          if (starts && ends) {
+            out.push_back(w);
+            break;
+          }
+        }
+      }
+    }
+    i = end;
+  }
+  return out;
+}
+
 // The sentences of TEXT: cut after '.', '!' or '?' followed by a space and
 // an upper-case letter or a digit.
 std::vector<std::string> sentences(const std::string& text) {
@@ -177,9 +209,12 @@ void check_untranslated(const PairInput& in, const std::vector<AlignedPair>& ali
     // blocks' in order, since section_text joins them with line breaks.
     // Quotations, footnotes, external link text, code and quoted strings are
     // left out, unless the section has nothing else.
-    const LanguageEvidence title_evidence = langid.evidence(section.title);
+    const std::vector<std::string> shared = counterpart[k]
+                                                ? shared_names(text, section_text(*counterpart[k]))
+                                                : std::vector<std::string>{};
+    const LanguageEvidence title_evidence = langid.evidence(section.title, shared);
     LanguageEvidence evidence = title_evidence;
-    LanguageEvidence whole = title_evidence;
+    LanguageEvidence whole = shared.empty() ? title_evidence : langid.evidence(section.title);
     blocks.clear();
     for (const auto& block : section.blocks) {
       if (block.text.empty()) {
@@ -193,6 +228,7 @@ void check_untranslated(const PairInput& in, const std::vector<AlignedPair>& ali
         continue;
       }
       auto pieces = neutral_pieces(block);
+      pieces.insert(pieces.end(), shared.begin(), shared.end());
       blocks.push_back(pieces.empty() ? std::move(all) : langid.evidence(block.text, pieces));
       evidence.append(blocks.back());
     }
@@ -258,7 +294,8 @@ void check_untranslated(const PairInput& in, const std::vector<AlignedPair>& ali
       // One sentence left in the source language inside a translated block.
       const auto parts = sentences(block.text);
       if (parts.size() < 2) continue;
-      const auto pieces = neutral_pieces(block);
+      auto pieces = neutral_pieces(block);
+      pieces.insert(pieces.end(), shared.begin(), shared.end());
       for (const auto& sentence : parts) {
         LanguageEvidence e = langid.evidence(sentence, pieces);
         if (!langid.may_identify_as(e, in.source_language, k_min_sentence_words,
