@@ -115,19 +115,33 @@ void pair_localised_slugs(std::vector<std::string>& missing, std::vector<std::st
 // same on both sides match first, whatever each locale reads in them.
 void number_difference(const Invariants& s, const Invariants& t, std::vector<std::string>& missing,
                        std::vector<std::string>& extra) {
-  std::vector<bool> used_t(t.numbers.size(), false);
-  std::vector<std::string> rest_s, rest_t;
   const bool texts =
       s.number_text.size() == s.numbers.size() && t.number_text.size() == t.numbers.size();
+  if (!texts) {
+    missing = minus(s.numbers, t.numbers);
+    extra = minus(t.numbers, s.numbers);
+    return;
+  }
+  std::map<std::string_view, int> written;  // target texts not yet matched
+  for (const auto& w : t.number_text) ++written[w];
+  std::vector<std::string> rest_s, rest_t;
+  std::map<std::string_view, int> matched;  // source texts matched, by text
   for (std::size_t i = 0; i < s.numbers.size(); ++i) {
-    bool matched = false;
-    for (std::size_t j = 0; texts && j < t.numbers.size() && !matched; ++j) {
-      if (!used_t[j] && s.number_text[i] == t.number_text[j]) matched = used_t[j] = true;
+    auto it = written.find(s.number_text[i]);
+    if (it != written.end() && it->second > 0) {
+      --it->second;
+      ++matched[s.number_text[i]];
+    } else {
+      rest_s.push_back(s.numbers[i]);
     }
-    if (!matched) rest_s.push_back(s.numbers[i]);
   }
   for (std::size_t j = 0; j < t.numbers.size(); ++j) {
-    if (!used_t[j]) rest_t.push_back(t.numbers[j]);
+    auto it = matched.find(t.number_text[j]);
+    if (it != matched.end() && it->second > 0) {
+      --it->second;
+    } else {
+      rest_t.push_back(t.numbers[j]);
+    }
   }
   missing = minus(rest_s, rest_t);
   extra = minus(rest_t, rest_s);

@@ -6,6 +6,7 @@
 #include <accord/report.hpp>
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -143,14 +144,16 @@ std::vector<std::vector<Placeholder>> placeholders(const Document& doc,
 // Items of A not matched in B (multisets), with the line of each.
 std::vector<Placeholder> unmatched(const std::vector<Placeholder>& a,
                                    const std::vector<Placeholder>& b) {
-  std::vector<bool> used(b.size(), false);
+  std::map<std::string_view, int> left;
+  for (const auto& p : b) ++left[p.text];
   std::vector<Placeholder> out;
   for (const auto& x : a) {
-    bool found = false;
-    for (std::size_t j = 0; j < b.size() && !found; ++j) {
-      if (!used[j] && b[j].text == x.text) found = used[j] = true;
+    auto it = left.find(x.text);
+    if (it != left.end() && it->second > 0) {
+      --it->second;
+    } else {
+      out.push_back(x);
     }
-    if (!found) out.push_back(x);
   }
   return out;
 }

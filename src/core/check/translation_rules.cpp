@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <unordered_set>
 
 #include "check/rules_internal.hpp"
 
@@ -135,35 +136,33 @@ std::vector<std::string> neutral_pieces(const Block& b) {
   return out;
 }
 
-// Capitalised words of TEXT that the source section SOURCE has too: names
-// and titles both sides share ("Journal of Web Measurement", "Daily
-// Example"), no evidence of either language.
-std::vector<std::string> shared_names(const std::string& text, const std::string& source) {
-  std::vector<std::string> out;
+// The words of TEXT, cut at ASCII characters that are neither letters,
+// digits nor '-'.
+template <class F>
+void for_each_word(std::string_view text, F&& f) {
   auto is_cut = [](unsigned char c) { return c < 0x80 && !std::isalnum(c) && c != '-'; };
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && is_cut(static_cast<unsigned char>(text[i]))) ++i;
     std::size_t end = i;
     while (end < text.size() && !is_cut(static_cast<unsigned char>(text[end]))) ++end;
-    if (end > i) {
-      std::string w = text.substr(i, end - i);
-      if (fold_case(w) != w && std::find(out.begin(), out.end(), w) == out.end()) {
-        for (std::size_t at = source.find(w); at != std::string::npos;
-             at = source.find(w, at + 1)) {
-          const bool starts = at == 0 || is_cut(static_cast<unsigned char>(source[at - 1]));
-          const std::size_t after = at + w.size();
-          const bool ends =
-              after == source.size() || is_cut(static_cast<unsigned char>(source[after]));
-          if (starts && ends) {
-            out.push_back(w);
-            break;
-          }
-        }
-      }
-    }
+    if (end > i) f(text.substr(i, end - i));
     i = end;
   }
+}
+
+// Capitalised words of TEXT that the source section SOURCE has too: names
+// and titles both sides share ("Journal of Web Measurement", "Daily
+// Example"), no evidence of either language.
+std::vector<std::string> shared_names(const std::string& text, const std::string& source) {
+  std::unordered_set<std::string_view> source_words;
+  for_each_word(source, [&](std::string_view w) { source_words.insert(w); });
+  std::vector<std::string> out;
+  std::unordered_set<std::string_view> seen;
+  for_each_word(text, [&](std::string_view w) {
+    if (!seen.insert(w).second || !source_words.contains(w)) return;
+    if (fold_case(w) != w) out.emplace_back(w);
+  });
   return out;
 }
 
