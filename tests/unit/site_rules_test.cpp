@@ -54,11 +54,15 @@ std::string page(const std::string& body, const std::string& front = "title: Pag
   return "---\n" + front + "\n---\n\n" + body;
 }
 
+std::string de_page(const std::string& body, const std::string& front = "title: Seite") {
+  return page(body, front);
+}
+
 // --- wrong-language-link ---------------------------------------------------
 
 TEST(WrongLanguageLink, FiresOnALinkToTheEnglishPage) {
   auto findings = check(page(k_en_body + "\nSee the [terms](/en/terms/).\n"),
-                        page(k_de_body + "\nSiehe die [Bedingungen](/en/terms/).\n"));
+                        de_page(k_de_body + "\nSiehe die [Bedingungen](/en/terms/).\n"));
   ASSERT_EQ(std::vector<std::string>{"wrong-language-link@9"}, summary(findings));
   EXPECT_EQ(
       "a link in section \"Kontakt\" leads to the English page /en/terms/; link the German page "
@@ -68,10 +72,10 @@ TEST(WrongLanguageLink, FiresOnALinkToTheEnglishPage) {
 
 TEST(WrongLanguageLink, QuietOnTheGermanPageAndOnSitesWithoutLanguagePaths) {
   EXPECT_EQ(none, summary(check(page(k_en_body + "\nSee the [terms](/en/terms/).\n"),
-                                page(k_de_body + "\nSiehe die [Bedingungen](/de/terms/).\n"))));
+                                de_page(k_de_body + "\nSiehe die [Bedingungen](/de/terms/).\n"))));
   // A site whose pages are not under language folders: /en/ is just a path.
   EXPECT_EQ(none, summary(check(page(k_en_body + "\nSee the [terms](/en/terms/).\n"),
-                                page(k_de_body + "\nSiehe die [Bedingungen](/en/terms/).\n"),
+                                de_page(k_de_body + "\nSiehe die [Bedingungen](/en/terms/).\n"),
                                 "content/page.de.md")));
 }
 
@@ -80,7 +84,7 @@ TEST(WrongLanguageLink, QuietOnTheGermanPageAndOnSitesWithoutLanguagePaths) {
 TEST(InvariantMismatchLinks, FiresOnALinkOnOneSideOnlyAndNamesItsLine) {
   auto findings =
       check(page(k_en_body + "\nInstall it from [the store](https://store.example.com/app).\n"),
-            page(k_de_body + "\nInstallieren Sie es aus dem Store.\n"));
+            de_page(k_de_body + "\nInstallieren Sie es aus dem Store.\n"));
   ASSERT_EQ(std::vector<std::string>{"invariant-mismatch@5"}, summary(findings));
   EXPECT_EQ(
       "URLs in section \"Kontakt\" differ from the source: source has store.example.com/app "
@@ -90,7 +94,7 @@ TEST(InvariantMismatchLinks, FiresOnALinkOnOneSideOnlyAndNamesItsLine) {
 
 TEST(InvariantMismatchLinks, FiresOnAnAddressOnOneSideOnly) {
   auto findings = check(page(k_en_body + "\nThe press team reads press@example.com.\n"),
-                        page(k_de_body + "\nDas Presseteam erreichen Sie über das Formular.\n"));
+                        de_page(k_de_body + "\nDas Presseteam erreichen Sie über das Formular.\n"));
   ASSERT_EQ(std::vector<std::string>{"invariant-mismatch@5"}, summary(findings));
   EXPECT_EQ("email", findings[0].evidence["kind"]);
 }
@@ -102,11 +106,11 @@ TEST(InvariantMismatchLinks, QuietOnLocalisedLinksAndLinkTextThatIsItsOwnUrl) {
            "[help](https://support.example.com/a?hl=en), [the list](https://lists.example.eu) at "
            "[https://lists.example.eu](https://lists.example.eu) and [our "
            "post](/en/post/hello/).\n"),
-      page(k_de_body +
-           "\nLesen Sie [Wikipedia](https://de.wikipedia.org/wiki/Privatsph%C3%A4re), die "
-           "[Hilfe](https://support.example.com/a?hl=de), die Liste unter "
-           "[lists.example.eu/](https://lists.example.eu/) und [unseren "
-           "Beitrag](/de/post/hallo/).\n"));
+      de_page(k_de_body +
+              "\nLesen Sie [Wikipedia](https://de.wikipedia.org/wiki/Privatsph%C3%A4re), die "
+              "[Hilfe](https://support.example.com/a?hl=de), die Liste unter "
+              "[lists.example.eu/](https://lists.example.eu/) und [unseren "
+              "Beitrag](/de/post/hallo/).\n"));
   EXPECT_EQ(none, summary(findings));
 }
 
@@ -114,19 +118,19 @@ TEST(InvariantMismatchFootnotes, FiresOnADroppedReferenceAndIsQuietWhenKept) {
   const std::string en = page(k_en_body +
                               "\nMost signatures come from volunteers[^1], others "
                               "from researchers[^2].\n");
-  auto findings = check(en, page(k_de_body + "\nDie meisten Signaturen stammen von "
-                                             "Freiwilligen[^1], andere von Forschenden.\n"));
+  auto findings = check(en, de_page(k_de_body + "\nDie meisten Signaturen stammen von "
+                                                "Freiwilligen[^1], andere von Forschenden.\n"));
   ASSERT_EQ(std::vector<std::string>{"invariant-mismatch@5"}, summary(findings));
   EXPECT_EQ("footnote", findings[0].evidence["kind"]);
-  EXPECT_EQ(none, summary(check(en, page(k_de_body + "\nDie meisten Signaturen stammen von "
-                                                     "Freiwilligen[^1], andere von "
-                                                     "Forschenden[^2].\n"))));
+  EXPECT_EQ(none, summary(check(en, de_page(k_de_body + "\nDie meisten Signaturen stammen von "
+                                                        "Freiwilligen[^1], andere von "
+                                                        "Forschenden[^2].\n"))));
 }
 
 TEST(InvariantMismatchNumbers, IdenticalTextIsNeverAMismatch) {
   // "1.000" is one in English and a thousand in German, but written the same.
   EXPECT_EQ(none, summary(check(page(k_en_body + "\nThe factor is 1.000 exactly.\n"),
-                                page(k_de_body + "\nDer Faktor ist genau 1.000.\n"))));
+                                de_page(k_de_body + "\nDer Faktor ist genau 1.000.\n"))));
 }
 
 // --- placeholder-mismatch --------------------------------------------------
@@ -135,8 +139,8 @@ TEST(PlaceholderMismatch, FiresOnChangedShortcodeArgumentsTemplatesAndVerbs) {
   auto findings =
       check(page(k_en_body + "\nCall {{< param \"phone\" >}}. \"Hello %s, you have %d messages.\" "
                              "Hi {{ .Name }}.\n"),
-            page(k_de_body + "\nRufen Sie {{< param \"email\" >}} an. „Hallo %s, Sie haben %s "
-                             "Nachrichten.“ Hallo {{ .Title }}.\n"));
+            de_page(k_de_body + "\nRufen Sie {{< param \"email\" >}} an. „Hallo %s, Sie haben %s "
+                                "Nachrichten.“ Hallo {{ .Title }}.\n"));
   ASSERT_EQ(std::vector<std::string>{"placeholder-mismatch@9"}, summary(findings));
   EXPECT_EQ(
       "placeholders in section \"Kontakt\" differ from the source: source has "
@@ -146,12 +150,12 @@ TEST(PlaceholderMismatch, FiresOnChangedShortcodeArgumentsTemplatesAndVerbs) {
 }
 
 TEST(PlaceholderMismatch, QuietOnTranslatedCaptionsAndReorderedPlaceholders) {
-  EXPECT_EQ(none,
-            summary(check(page(k_en_body + "\n{{< figure src=\"/img/a.png\" caption=\"Our desk\" "
-                                           ">}}\n\nHello %s, you have %d messages. 50% off.\n"),
-                          page(k_de_body + "\n{{< figure src=\"/img/a.png\" caption=\"Unser "
-                                           "Schalter\" >}}\n\nSie haben %d Nachrichten, %s. 50 % "
-                                           "Rabatt.\n"))));
+  EXPECT_EQ(none, summary(check(
+                      page(k_en_body + "\n{{< figure src=\"/img/a.png\" caption=\"Our desk\" "
+                                       ">}}\n\nHello %s, you have %d messages. 50% off.\n"),
+                      de_page(k_de_body + "\n{{< figure src=\"/img/a.png\" caption=\"Unser "
+                                          "Schalter\" >}}\n\nSie haben %d Nachrichten, %s. 50 % "
+                                          "Rabatt.\n"))));
 }
 
 // --- untranslated ----------------------------------------------------------
@@ -159,9 +163,9 @@ TEST(PlaceholderMismatch, QuietOnTranslatedCaptionsAndReorderedPlaceholders) {
 TEST(UntranslatedHeading, FiresOnAnEnglishHeadingOverGermanText) {
   auto findings = check(page(k_en_body + "\n## How we use your feedback\n\n" +
                              "Every message is read by a member of the team within a week.\n"),
-                        page(k_de_body + "\n## How we use your feedback\n\n" +
-                             "Jede Nachricht liest ein Mitglied des Teams innerhalb einer "
-                             "Woche.\n"));
+                        de_page(k_de_body + "\n## How we use your feedback\n\n" +
+                                "Jede Nachricht liest ein Mitglied des Teams innerhalb einer "
+                                "Woche.\n"));
   ASSERT_EQ(std::vector<std::string>{"untranslated@9"}, summary(findings));
   EXPECT_EQ("heading", findings[0].evidence["part"]);
 }
@@ -169,17 +173,18 @@ TEST(UntranslatedHeading, FiresOnAnEnglishHeadingOverGermanText) {
 TEST(UntranslatedHeading, QuietOnATranslatedHeadingAndANameHeading) {
   EXPECT_EQ(none, summary(check(page(k_en_body + "\n## How we use your feedback\n\n" +
                                      "Every message is read by a member of the team.\n"),
-                                page(k_de_body + "\n## Wie wir Ihr Feedback nutzen\n\n" +
-                                     "Jede Nachricht liest ein Mitglied des Teams.\n"))));
+                                de_page(k_de_body + "\n## Wie wir Ihr Feedback nutzen\n\n" +
+                                        "Jede Nachricht liest ein Mitglied des Teams.\n"))));
 }
 
 TEST(UntranslatedSentence, FiresOnOneEnglishSentenceInAGermanParagraph) {
-  auto findings = check(
-      page(k_en_body + "\nBlocking happens on your own device. We do not sell, rent or share "
-                       "any data, because we do not collect any.\n"),
-      page(k_de_body + "\nDas Blockieren geschieht auf Ihrem eigenen Gerät, mit Listen, die "
-                       "einmal täglich heruntergeladen werden. We do not sell, rent or share any "
-                       "data, because we do not collect any.\n"));
+  auto findings =
+      check(page(k_en_body + "\nBlocking happens on your own device. We do not sell, rent or share "
+                             "any data, because we do not collect any.\n"),
+            de_page(k_de_body +
+                    "\nDas Blockieren geschieht auf Ihrem eigenen Gerät, mit Listen, die "
+                    "einmal täglich heruntergeladen werden. We do not sell, rent or share any "
+                    "data, because we do not collect any.\n"));
   ASSERT_EQ(std::vector<std::string>{"untranslated@9"}, summary(findings));
   EXPECT_EQ("sentence", findings[0].evidence["part"]);
 }
@@ -193,13 +198,14 @@ TEST(UntranslatedNeutral, QuietOnQuotesCitationsArticleTitlesAndCode) {
            "Run `npm run build -- --target firefox` in the source folder.\n\n"
            "[^1]: Smith, J. \"Measuring the trackers behind the news\", Journal of Web "
            "Measurement, 2020.\n"),
-      page(k_de_body +
-           "\n> It is the rare privacy tool that explains itself instead of asking for trust.\n\n"
-           "- [How browser extensions quietly track what you read](https://news.example.com/x), "
-           "Daily Example, 2021\n\n"
-           "Führen Sie `npm run build -- --target firefox` im Quellordner aus.\n\n"
-           "[^1]: Smith, J. \"Measuring the trackers behind the news\", Journal of Web "
-           "Measurement, 2020.\n"));
+      de_page(
+          k_de_body +
+          "\n> It is the rare privacy tool that explains itself instead of asking for trust.\n\n"
+          "- [How browser extensions quietly track what you read](https://news.example.com/x), "
+          "Daily Example, 2021\n\n"
+          "Führen Sie `npm run build -- --target firefox` im Quellordner aus.\n\n"
+          "[^1]: Smith, J. \"Measuring the trackers behind the news\", Journal of Web "
+          "Measurement, 2020.\n"));
   EXPECT_EQ(none, summary(findings));
 }
 
@@ -208,7 +214,7 @@ TEST(UntranslatedNeutral, ASectionOfNothingButAnEnglishQuoteIsStillJudged) {
       "> We answer every message within two working days, and we never share what you write "
       "to us with anyone.\n";
   auto findings = check(page(k_en_body + "\n## Our promise\n\n" + quote),
-                        page(k_de_body + "\n## Our promise\n\n" + quote));
+                        de_page(k_de_body + "\n## Our promise\n\n" + quote));
   ASSERT_FALSE(findings.empty());
   EXPECT_EQ("untranslated@9", summary(findings)[0]);
 }
@@ -221,16 +227,16 @@ TEST(FrontMatterDefaults, QuietOnOwnDatesTaxonomyAndSiteProse) {
                  "title: Page\ndate: 2019-07-01\nlastmod: 2020-01-02\nexpiryDate: "
                  "2030-01-01\ntags: [privacy, news]\ncategories: [news]\nquestion: \"Where "
                  "can I ask a question?\""),
-            page(k_de_body,
-                 "title: Seite\ndate: 2019-08-15\nlastmod: 2021-03-04\nexpiryDate: "
-                 "2030-01-01 09:01:00\ntags: [privacy, news]\ncategories: [Neuigkeiten]\n"
-                 "question: \"Wo kann ich eine Frage stellen?\""));
+            de_page(k_de_body,
+                    "title: Seite\ndate: 2019-08-15\nlastmod: 2021-03-04\nexpiryDate: "
+                    "2030-01-01 09:01:00\ntags: [privacy, news]\ncategories: [Neuigkeiten]\n"
+                    "question: \"Wo kann ich eine Frage stellen?\""));
   EXPECT_EQ(none, summary(findings));
 }
 
 TEST(FrontMatterDefaults, FiresOnWeightAndDraftAndNamesTheSetting) {
   auto findings = check(page(k_en_body, "title: Page\nweight: 20\ndraft: false"),
-                        page(k_de_body, "title: Seite\nweight: 30\ndraft: true"));
+                        de_page(k_de_body, "title: Seite\nweight: 30\ndraft: true"));
   ASSERT_EQ((std::vector<std::string>{"front-matter-mismatch@3", "front-matter-mismatch@4"}),
             summary(findings));
   EXPECT_EQ(
@@ -240,7 +246,7 @@ TEST(FrontMatterDefaults, FiresOnWeightAndDraftAndNamesTheSetting) {
   EXPECT_EQ("translatable_keys", findings[1].evidence["setting"]);
   // A different day is a real difference for a date the pages share.
   auto expiry = check(page(k_en_body, "title: Page\nexpiryDate: 2030-01-01"),
-                      page(k_de_body, "title: Seite\nexpiryDate: 2030-02-01"));
+                      de_page(k_de_body, "title: Seite\nexpiryDate: 2030-02-01"));
   EXPECT_EQ(std::vector<std::string>{"front-matter-mismatch@3"}, summary(expiry));
 }
 
