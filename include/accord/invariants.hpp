@@ -16,17 +16,35 @@ struct Invariants {
   std::vector<std::string> phones;   // digits only, with a leading '+' when written
   std::vector<std::string> numbers;  // canonical values: "14", "1.5"; durations count here too
   std::vector<std::string> names;    // organisation names with a legal form: "Aligner OÜ"
+  // numbers[i] as written ("10,20", "9 h 00", "14th"): text identical on
+  // both sides is never a mismatch, whatever the two locales make of it.
+  std::vector<std::string> number_text;
+  std::vector<std::string> footnotes;  // footnote references: "1" for [^1]
 
   bool empty() const {
-    return emails.empty() && urls.empty() && phones.empty() && numbers.empty() && names.empty();
+    return emails.empty() && urls.empty() && phones.empty() && numbers.empty() && names.empty() &&
+           footnotes.empty();
   }
 };
 
 // Extracts the invariants of plain text written in LANGUAGE (ISO 639-1; it
-// decides the decimal separator and the number words: "fourteen days" and
-// "neliteist päeva" both give 14). Number words count only before a unit of
-// time ("one month"), so that "one of the parties" is not a number. Each
-// list keeps repeats, in order of appearance.
+// decides the decimal and grouping separators, read from ICU's symbols for
+// the locale, and the number words: "fourteen days", "neliteist päeva",
+// "neljateistkümne päeva" and "quatorze jours" all give 14). Number words
+// count only before a unit of time ("one month", one word may come between:
+// "trois prochaines années"), so that "one of the parties" is not a number;
+// "dozen", "douzaine", "tosin" always count. Numbers are values: "10,20" in
+// French or Estonian and "10.20" in English are "10.20"; "100 000" (space,
+// no-break or thin space), "100,000" and "100.000" in German are "100000";
+// clock times "9:00", "9.00" and "9 h 00" are "9.00"; ordinals "14th",
+// "14e", "1er" are "14" and "1"; a fraction is kept as written, so clause
+// "4.10" is not 4.1. A month name next to a number is its number ("May
+// 2020" and "mai 2020" both give 5 and 2020), so a changed year is caught
+// and a changed date format is not. Organisation names are the whole name
+// with its legal form last, whichever side it was written on ("OÜ Boonus
+// Meedia" and "Boonus Meedia OÜ-ga" both give "Boonus Meedia OÜ"). Footnote
+// references ([^12]) are footnotes, not numbers. Each list keeps repeats, in
+// order of appearance.
 Invariants extract_invariants(std::string_view text, std::string_view language);
 
 // extract_invariants(TEXT, LANGUAGE), breaking TEXT into words once for
@@ -40,6 +58,21 @@ Invariants extract_invariants(std::string_view text, std::string_view language,
 // The value of a number word in LANGUAGE ("fourteen" → 14, "neliteist" → 14),
 // from ICU's spell-out rules, for 0–1000; -1 when WORD is not one.
 long long number_word_value(std::string_view word, std::string_view language);
+
+// LINK with what localisation changes removed, for comparing the links of a
+// source and its translation in SOURCE_LANGUAGE and TARGET_LANGUAGE: scheme
+// (http and https), "www.", a language host label (en.wikipedia.org; the
+// article path is then dropped too, since titles are translated), language
+// path segments (/en/, /fr-FR/, /en_US/), language file infixes
+// (report.en.pdf), language query parameters (?hl=en, lang=, locale=), the
+// fragment (anchors are translated) and a trailing slash. "mailto:" links
+// give the address. Letter case of the host is folded.
+std::string normalise_link(std::string_view link, std::string_view source_language,
+                           std::string_view target_language);
+
+// Whether a normalised link (normalise_link) points inside the site: a path
+// with no host ("/page/coc", "../faq").
+bool is_site_link(std::string_view normalised);
 
 // Whether WORD (any case) names a unit of time in LANGUAGE: day(s), päeva,
 // Tage, month, kuu, …

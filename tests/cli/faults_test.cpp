@@ -944,8 +944,8 @@ TEST(Terminal, DocumentTextEscapesHeadingsAndFileNames) {
 
   auto check = run_accord({"--color", "never", "check"}, h.repo.path());
   const std::string numbers =
-      "numbers in section 1 \"Sis\\x1b[2Jsse\" differ from the source: source has 0; target "
-      "has 2Jsse";
+      "numbers in section 1 \"Sis\\x1b[2Jsse\" differ from the source: source has 0 (line 5); "
+      "target has 2Jsse (line 5)";
   const std::string outdated =
       "section 1 \"Sis\\x1b[2Jsse\" is outdated: its English source changed substantially in 1 "
       "commit since this translation was last touched (" +

@@ -271,7 +271,7 @@ TEST(InvariantMismatch, FiresOnAChangedEmailAndShowsBothSides) {
   ASSERT_EQ(std::vector<std::string>{"invariant-mismatch@95"}, summary(findings));
   EXPECT_EQ(
       "e-mail addresses in section 9 \"Kontaktid\" differ from the source: source has "
-      "support@aligner.io, feedback@aligner.io; target has tugi@aligner.io, feedback@aligner.io",
+      "support@aligner.io (line 97); target has tugi@aligner.io (line 97)",
       findings[0].message);
   EXPECT_EQ(R"(["support@aligner.io"])", findings[0].evidence["missing_in_target"].dump());
   EXPECT_EQ(R"(["tugi@aligner.io"])", findings[0].evidence["extra_in_target"].dump());
@@ -418,10 +418,13 @@ TEST(FrontMatterMismatch, FiresOnAChangedImageAndAKeyOnlyTheTargetHas) {
             summary(findings));
   EXPECT_EQ(
       "front matter 'ogImage' differs: source \"https://www.aligner.io/images/aligner-logo.jpeg\", "
-      "target \"https://www.aligner.io/images/aligner-logo-et.jpeg\"",
+      "target \"https://www.aligner.io/images/aligner-logo-et.jpeg\" (list the key in "
+      "translatable_keys in accord.toml if its value is translated)",
       findings[0].message);
-  EXPECT_EQ("front matter 'weight' is set to 3 but the source does not have it",
-            findings[1].message);
+  EXPECT_EQ(
+      "front matter 'weight' is set to 3 but the source does not have it (list the key in "
+      "translatable_keys in accord.toml if its value is translated)",
+      findings[1].message);
 }
 
 TEST(FrontMatterMismatch, QuietOnTranslatedTitleAndDescription) {
@@ -440,7 +443,9 @@ TEST(FrontMatterMismatch, QuietOnTranslatedTitleAndDescription) {
   for (const auto& f : findings) {
     if (f.rule == "front-matter-mismatch") mismatches.push_back(f.message);
   }
-  EXPECT_EQ(std::vector<std::string>{"front matter 'weight' differs: source 3, target 4"},
+  EXPECT_EQ(std::vector<std::string>{"front matter 'weight' differs: source 3, target 4 (list the "
+                                     "key in translatable_keys in accord.toml if its value is "
+                                     "translated)"},
             mismatches);
 }
 

@@ -64,44 +64,243 @@ Invariants invariants_of(const PairInput& in, const SectionAlignment& aligned,
   Invariants inv =
       merged ? extract_invariants(text, language)
              : (source ? aligned.source_invariants : aligned.target_invariants)[indices[0]];
-  // A link's destination is an invariant even when only its text shows.
+  // A link's destination is an invariant even when only its text shows; a
+  // mailto: link's is an e-mail address.
   for (const auto& url : link_urls) {
-    if (url.rfind("mailto:", 0) == 0) continue;  // already an e-mail address
-    if (std::find(inv.urls.begin(), inv.urls.end(), url) == inv.urls.end()) inv.urls.push_back(url);
+    if (url.rfind("mailto:", 0) == 0) {
+      inv.emails.push_back(normalise_link(url, in.source_language, in.target_language));
+    } else {
+      inv.urls.push_back(url);
+    }
   }
   return inv;
 }
 
+// Sorted, without repeats: a link or address given twice in one language
+// and once in the other is the same link.
+std::vector<std::string> as_set(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
+std::vector<std::string> normalised_links(const std::vector<std::string>& urls,
+                                          const PairInput& in) {
+  std::vector<std::string> out;
+  for (const auto& u : urls)
+    out.push_back(normalise_link(u, in.source_language, in.target_language));
+  return as_set(std::move(out));
+}
+
+// Links inside the site that differ only in their last path segment, one on
+// each side, are the same page under a localised slug ("/post/gandi-supports"
+// and "/post/gandi-soutient"): removed from MISSING and EXTRA in pairs.
+void pair_localised_slugs(std::vector<std::string>& missing, std::vector<std::string>& extra) {
+  auto parent = [](const std::string& link) { return link.substr(0, link.rfind('/')); };
+  for (auto m = missing.begin(); m != missing.end();) {
+    auto e = std::find_if(extra.begin(), extra.end(), [&](const std::string& x) {
+      return is_site_link(x) && is_site_link(*m) && parent(x) == parent(*m) &&
+             x.rfind('/') != 0;  // not a top-level page: "/a" and "/b" are two pages
+    });
+    if (e == extra.end()) {
+      ++m;
+      continue;
+    }
+    extra.erase(e);
+    m = missing.erase(m);
+  }
+}
+
+// Number values of one side not matched on the other. Values written the
+// same on both sides match first, whatever each locale reads in them.
+void number_difference(const Invariants& s, const Invariants& t, std::vector<std::string>& missing,
+                       std::vector<std::string>& extra) {
+  const bool texts =
+      s.number_text.size() == s.numbers.size() && t.number_text.size() == t.numbers.size();
+  if (!texts) {
+    missing = minus(s.numbers, t.numbers);
+    extra = minus(t.numbers, s.numbers);
+    return;
+  }
+  std::map<std::string_view, int> written;  // target texts not yet matched
+  for (const auto& w : t.number_text) ++written[w];
+  std::vector<std::string> rest_s, rest_t;
+  std::map<std::string_view, int> matched;  // source texts matched, by text
+  for (std::size_t i = 0; i < s.numbers.size(); ++i) {
+    auto it = written.find(s.number_text[i]);
+    if (it != written.end() && it->second > 0) {
+      --it->second;
+      ++matched[s.number_text[i]];
+    } else {
+      rest_s.push_back(s.numbers[i]);
+    }
+  }
+  for (std::size_t j = 0; j < t.numbers.size(); ++j) {
+    auto it = matched.find(t.number_text[j]);
+    if (it != matched.end() && it->second > 0) {
+      --it->second;
+    } else {
+      rest_t.push_back(t.numbers[j]);
+    }
+  }
+  missing = minus(rest_s, rest_t);
+  extra = minus(rest_t, rest_s);
+}
+
+// Organisation names match when one ends with the other word by word: a
+// sentence's first word may sit before a name ("Contact Aligner OÜ").
+bool same_name(const std::string& a, const std::string& b) {
+  auto ends_with = [](const std::string& x, const std::string& y) {
+    return x.size() >= y.size() && x.compare(x.size() - y.size(), y.size(), y) == 0 &&
+           (x.size() == y.size() || x[x.size() - y.size() - 1] == ' ');
+  };
+  return ends_with(a, b) || ends_with(b, a);
+}
+
+void name_difference(const std::vector<std::string>& s, const std::vector<std::string>& t,
+                     std::vector<std::string>& missing, std::vector<std::string>& extra) {
+  std::vector<bool> used(t.size(), false);
+  for (const auto& a : s) {
+    bool matched = false;
+    for (std::size_t j = 0; j < t.size() && !matched; ++j) {
+      if (!used[j] && same_name(a, t[j])) matched = used[j] = true;
+    }
+    if (!matched) missing.push_back(a);
+  }
+  for (std::size_t j = 0; j < t.size(); ++j) {
+    if (!used[j]) extra.push_back(t[j]);
+  }
+}
+
+// The values of one kind on one side, as compared.
+struct KindValues {
+  const char* id;
+  const char* plural;
+  std::vector<std::string> source;
+  std::vector<std::string> target;
+  std::vector<std::string> missing;
+  std::vector<std::string> extra;
+};
+
+std::vector<KindValues> compare(const PairInput& in, const Invariants& s, const Invariants& t) {
+  std::vector<KindValues> out;
+  {
+    KindValues k{"number", "numbers", s.numbers, t.numbers, {}, {}};
+    number_difference(s, t, k.missing, k.extra);
+    out.push_back(std::move(k));
+  }
+  {
+    KindValues k{"email", "e-mail addresses", as_set(s.emails), as_set(t.emails), {}, {}};
+    k.missing = minus(k.source, k.target);
+    k.extra = minus(k.target, k.source);
+    out.push_back(std::move(k));
+  }
+  {
+    KindValues k{"url", "URLs", normalised_links(s.urls, in), normalised_links(t.urls, in), {}, {}};
+    k.missing = minus(k.source, k.target);
+    k.extra = minus(k.target, k.source);
+    pair_localised_slugs(k.missing, k.extra);
+    out.push_back(std::move(k));
+  }
+  {
+    KindValues k{"phone", "phone numbers", s.phones, t.phones, {}, {}};
+    k.missing = minus(k.source, k.target);
+    k.extra = minus(k.target, k.source);
+    out.push_back(std::move(k));
+  }
+  {
+    KindValues k{"organisation", "organisation names", s.names, t.names, {}, {}};
+    name_difference(k.source, k.target, k.missing, k.extra);
+    out.push_back(std::move(k));
+  }
+  {
+    KindValues k{"footnote", "footnote references", as_set(s.footnotes), as_set(t.footnotes), {},
+                 {}};
+    k.missing = minus(k.source, k.target);
+    k.extra = minus(k.target, k.source);
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
+// The values of KIND in one block, as compare() sees them.
+std::vector<std::string> block_values(const PairInput& in, const Block& b,
+                                      const std::string& language, std::string_view kind) {
+  Invariants inv = extract_invariants(b.text, language);
+  for (const auto& url : b.urls) {
+    if (url.rfind("mailto:", 0) == 0) {
+      inv.emails.push_back(normalise_link(url, in.source_language, in.target_language));
+    } else {
+      inv.urls.push_back(url);
+    }
+  }
+  if (kind == "number") return inv.numbers;
+  if (kind == "email") return inv.emails;
+  if (kind == "url") return normalised_links(inv.urls, in);
+  if (kind == "phone") return inv.phones;
+  if (kind == "organisation") return inv.names;
+  return inv.footnotes;
+}
+
+// The line of the first block of the sections INDICES of DOC that holds one
+// of VALUES (of KIND); the first section's line when none does.
+int value_line(const PairInput& in, const Document& doc, const std::vector<std::size_t>& indices,
+               const std::string& language, std::string_view kind,
+               const std::vector<std::string>& values) {
+  for (auto i : indices) {
+    const Section& s = doc.sections[i];
+    if (!s.title.empty()) {
+      Block title;
+      title.text = s.title;
+      for (const auto& v : block_values(in, title, language, kind)) {
+        if (std::find(values.begin(), values.end(), v) != values.end()) return s.line;
+      }
+    }
+    for (const auto& b : s.blocks) {
+      for (const auto& v : block_values(in, b, language, kind)) {
+        if (std::find(values.begin(), values.end(), v) != values.end()) return b.line;
+      }
+    }
+  }
+  return doc.sections[indices.front()].line;
+}
+
+std::string side(const std::vector<std::string>& values, int line) {
+  if (values.empty()) return "none";
+  return fmt::format("{} (line {})", join(values), line);
+}
+
+// Whether the aligned sections read the same, word for word, on both sides.
+bool identical_text(const PairInput& in, const AlignedPair& p) {
+  if (p.source.size() != 1 || p.target.size() != 1) return false;
+  return section_text(in.source.sections[p.source[0]]) ==
+         section_text(in.target.sections[p.target[0]]);
+}
+
 void invariant_mismatch(const PairInput& in, const SectionAlignment& aligned, const AlignedPair& p,
                         std::vector<Finding>& out) {
+  if (identical_text(in, p)) return;  // text identical on both sides is never a mismatch
   Invariants s = invariants_of(in, aligned, p.source, true);
   Invariants t = invariants_of(in, aligned, p.target, false);
   const Section& target = in.target.sections[p.target.front()];
-  struct Kind {
-    const char* id;
-    const char* plural;
-    const std::vector<std::string>& source;
-    const std::vector<std::string>& target;
-  };
-  const Kind kinds[] = {{"number", "numbers", s.numbers, t.numbers},
-                        {"email", "e-mail addresses", s.emails, t.emails},
-                        {"url", "URLs", s.urls, t.urls},
-                        {"phone", "phone numbers", s.phones, t.phones},
-                        {"organisation", "organisation names", s.names, t.names}};
-  for (const auto& k : kinds) {
-    auto missing = minus(k.source, k.target);
-    auto extra = minus(k.target, k.source);
-    if (missing.empty() && extra.empty()) continue;
+  for (auto& k : compare(in, s, t)) {
+    if (k.missing.empty() && k.extra.empty()) continue;
+    const int source_line =
+        value_line(in, in.source, p.source, in.source_language, k.id, k.missing);
+    const int target_line = value_line(in, in.target, p.target, in.target_language, k.id, k.extra);
     Finding f = make_finding("invariant-mismatch", in.target_file, target.line);
     f.section = section_ref(target);
-    f.message = fmt::format("{} in {} differ from the source: source has {}; target has {}",
-                            k.plural, describe(target), join(k.source), join(k.target));
+    f.message =
+        fmt::format("{} in {} differ from the source: source has {}; target has {}", k.plural,
+                    describe(target), side(k.missing, source_line), side(k.extra, target_line));
     f.evidence = json{{"kind", k.id},
                       {"source", k.source},
                       {"target", k.target},
-                      {"missing_in_target", missing},
-                      {"extra_in_target", extra},
-                      {"source_line", in.source.sections[p.source.front()].line}};
+                      {"missing_in_target", k.missing},
+                      {"extra_in_target", k.extra},
+                      {"source_line", in.source.sections[p.source.front()].line},
+                      {"source_value_line", k.missing.empty() ? json(nullptr) : json(source_line)},
+                      {"target_value_line", k.extra.empty() ? json(nullptr) : json(target_line)}};
     out.push_back(std::move(f));
   }
 }

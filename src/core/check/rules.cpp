@@ -52,6 +52,11 @@ const std::vector<RuleInfo>& rules() {
       {"notice-violation", Severity::error,
        "A published version with substantial changes takes effect before the promised notice "
        "period has run out."},
+      {"wrong-language-link", Severity::warning,
+       "A link in the translation leads to the source-language page of the site."},
+      {"placeholder-mismatch", Severity::error,
+       "Shortcode arguments, template actions or printf verbs differ between aligned "
+       "sections."},
   };
   return table;
 }
@@ -83,6 +88,8 @@ std::vector<Finding> check_pair(const PairInput& input, const LanguageIdentifier
   check_untranslated(input, alignment, langid, findings);
   check_front_matter(input, langid, findings);
   check_alignment(input, aligned, findings);
+  check_links(input, findings);
+  check_placeholders(input, alignment, findings);
   if (input.history) check_history(input, alignment, findings);
   if (input.history) check_notice(input, findings);
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {

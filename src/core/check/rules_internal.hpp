@@ -18,6 +18,14 @@ void check_front_matter(const PairInput& input, const LanguageIdentifier& langid
 void check_alignment(const PairInput& input, const SectionAlignment& alignment,
                      std::vector<Finding>& out);
 
+// wrong-language-link: target links to source-language pages of the site.
+void check_links(const PairInput& input, std::vector<Finding>& out);
+
+// placeholder-mismatch: shortcode arguments, template actions and printf
+// verbs that differ between aligned sections.
+void check_placeholders(const PairInput& input, const std::vector<AlignedPair>& alignment,
+                        std::vector<Finding>& out);
+
 // outdated and history-truncated, from input.history.
 void check_history(const PairInput& input, const std::vector<AlignedPair>& alignment,
                    std::vector<Finding>& out);

@@ -50,6 +50,15 @@ std::optional<std::vector<Argument>> split_arguments(std::string_view s) {
 
 }  // namespace
 
+std::optional<std::vector<ShortcodeArgument>> split_shortcode_arguments(std::string_view inside) {
+  auto args = split_arguments(inside);
+  if (!args) return std::nullopt;
+  std::vector<ShortcodeArgument> out;
+  out.reserve(args->size());
+  for (auto& a : *args) out.push_back({std::move(a.name), std::move(a.value)});
+  return out;
+}
+
 std::optional<ShortcodeHeading> parse_heading_shortcode(std::string_view line,
                                                         const std::vector<std::string>& names) {
   while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
@@ -76,7 +85,8 @@ std::optional<ShortcodeHeading> parse_heading_shortcode(std::string_view line,
     int number = 0;
     auto [ptr, ec] = std::from_chars(arg.value.data(), arg.value.data() + arg.value.size(), number);
     bool numeric = ec == std::errc() && ptr == arg.value.data() + arg.value.size();
-    if (arg.name == "level" || (arg.name.empty() && numeric && !have_title && out.name == "heading")) {
+    if (arg.name == "level" ||
+        (arg.name.empty() && numeric && !have_title && out.name == "heading")) {
       if (numeric && number >= 1 && number <= 6) out.level = number;
     } else if ((arg.name == "title" || arg.name.empty()) && !have_title) {
       out.title = arg.value;

@@ -1,6 +1,5 @@
 #include <fmt/format.h>
-#include <unicode/decimfmt.h>
-#include <unicode/numfmt.h>
+#include <unicode/dcfmtsym.h>
 #include <unicode/rbnf.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -121,50 +120,98 @@ bool starts_upper(std::string_view word) {
   return u.length() > 0 && u_isupper(u.char32At(0));
 }
 
-// One number parser per language and thread: creating one is expensive.
-icu::NumberFormat* number_format(std::string_view language) {
-  thread_local std::map<std::string, std::unique_ptr<icu::NumberFormat>, std::less<>> cache;
+// The decimal and grouping separators of LANGUAGE, from ICU's symbols.
+struct Separators {
+  std::string decimal = ".";
+  std::string grouping = ",";
+};
+
+const Separators& separators(std::string_view language) {
+  thread_local std::map<std::string, Separators, std::less<>> cache;
   auto found = cache.find(language);
-  if (found != cache.end()) return found->second.get();
+  if (found != cache.end()) return found->second;
+  Separators out;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::NumberFormat> format(
-      icu::NumberFormat::createInstance(icu::Locale(std::string(language).c_str()), status));
-  if (U_FAILURE(status)) format.reset();
-  if (format) format->setParseIntegerOnly(false);
-  auto* ptr = format.get();
-  cache.emplace(std::string(language), std::move(format));
-  return ptr;
+  icu::DecimalFormatSymbols symbols(icu::Locale(std::string(language).c_str()), status);
+  if (U_SUCCESS(status)) {
+    std::string d, g;
+    symbols.getSymbol(icu::DecimalFormatSymbols::kDecimalSeparatorSymbol).toUTF8String(d);
+    symbols.getSymbol(icu::DecimalFormatSymbols::kGroupingSeparatorSymbol).toUTF8String(g);
+    if (!d.empty()) out.decimal = d;
+    if (!g.empty()) out.grouping = g;
+  }
+  return cache.emplace(std::string(language), out).first->second;
 }
 
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string strip_zeros(std::string_view digits) {
+  std::size_t first = digits.find_first_not_of('0');
+  return first == std::string_view::npos ? "0" : std::string(digits.substr(first));
+}
+
+// "14th", "1st", "14e", "1er", "1re", "2ème", "3ième": the digits; empty when
+// TOKEN is no ordinal.
+std::string ordinal_digits(std::string_view token) {
+  std::size_t n = 0;
+  while (n < token.size() && token[n] >= '0' && token[n] <= '9') ++n;
+  if (n == 0 || n == token.size()) return {};
+  std::string suffix = fold_case(token.substr(n));
+  for (std::string_view s :
+       {"st", "nd", "rd", "th", "e", "er", "re", "ère", "ème", "eme", "ième", "ieme", "è"}) {
+    if (suffix == s) return strip_zeros(token.substr(0, n));
+  }
+  return {};
+}
+
+// The value of a number token as written in LANGUAGE, compared as text:
+// grouping removed, the decimal separator made '.', the fraction as written
+// ("4.10" stays 4.10: clause numbers are identifiers). The last separator is
+// a grouping one only when three digits follow it and it is not LANGUAGE's
+// decimal separator; every earlier one is grouping when three digits follow.
 std::string canonical_number(std::string_view token, std::string_view language) {
-  // Plain digit runs need no parser.
-  if (std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-      token.size() < 16) {
-    std::size_t first = token.find_first_not_of('0');
-    return first == std::string_view::npos ? "0" : std::string(token.substr(first));
+  if (all_digits(token)) return token.size() < 16 ? strip_zeros(token) : std::string(token);
+  if (auto ordinal = ordinal_digits(token); !ordinal.empty()) return ordinal;
+  std::vector<std::string_view> groups;
+  std::vector<char> seps;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    char c = token[i];
+    if (c >= '0' && c <= '9') continue;
+    if (c != '.' && c != ',') return std::string(token);
+    groups.push_back(token.substr(start, i - start));
+    seps.push_back(c);
+    start = i + 1;
   }
-  // ICU parses with the language's separators: "1,5" is 1.5 in Estonian.
-  UErrorCode status = U_ZERO_ERROR;
-  icu::NumberFormat* format = number_format(language);
-  if (format) {
-    icu::Formattable result;
-    icu::ParsePosition position(0);
-    auto u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(token.data(), static_cast<int32_t>(token.size())));
-    format->parse(u, result, position);
-    if (position.getIndex() == u.length()) {
-      double v = result.getDouble(status);
-      if (U_SUCCESS(status)) {
-        // Range first: converting a double outside long long's range (or NaN)
-        // is undefined behaviour.
-        if (v > -1e15 && v < 1e15 && v == static_cast<double>(static_cast<long long>(v))) {
-          return std::to_string(static_cast<long long>(v));
-        }
-        return fmt::format("{}", v);
-      }
-    }
+  groups.push_back(token.substr(start));
+  for (auto g : groups) {
+    if (!all_digits(g)) return std::string(token);
   }
-  return std::string(token);
+  if (groups.size() > 2 &&
+      std::adjacent_find(seps.begin(), seps.end(), std::not_equal_to<>()) == seps.end()) {
+    // "2.0.1", "1,500,000": grouping only when every group after the first
+    // has three digits.
+    bool grouping = std::all_of(groups.begin() + 1, groups.end(),
+                                [](std::string_view g) { return g.size() == 3; });
+    if (!grouping) return std::string(token);
+    std::string out;
+    for (auto g : groups) out += g;
+    return strip_zeros(out);
+  }
+  const Separators& sep = separators(language);
+  const char last = seps.back();
+  const bool last_is_decimal =
+      groups.back().size() != 3 || (sep.decimal.size() == 1 && sep.decimal[0] == last);
+  std::string whole;
+  for (std::size_t k = 0; k + 1 < groups.size(); ++k) {
+    if (k > 0 && groups[k].size() != 3) return std::string(token);
+    whole += groups[k];
+  }
+  if (!last_is_decimal) return strip_zeros(whole + std::string(groups.back()));
+  if (seps.size() > 1 && seps.front() == last) return std::string(token);
+  return strip_zeros(whole) + "." + std::string(groups.back());
 }
 
 struct NumberWords {
@@ -199,10 +246,74 @@ const NumberWords& number_words(std::string_view language) {
 
 }  // namespace
 
+namespace {
+
+// Estonian numerals in the genitive stem that case endings attach to
+// ("neljateistkümne päeva jooksul", "viiele", "kahe tööpäeva").
+std::string et_genitive(std::string_view nominative) {
+  static const std::map<std::string, std::string, std::less<>> units = {
+      {"null", "nulli"},      {"üks", "ühe"},       {"kaks", "kahe"},   {"kolm", "kolme"},
+      {"neli", "nelja"},      {"viis", "viie"},     {"kuus", "kuue"},   {"seitse", "seitsme"},
+      {"kaheksa", "kaheksa"}, {"üheksa", "üheksa"}, {"kümme", "kümne"}, {"sada", "saja"},
+      {"tuhat", "tuhande"}};
+  if (auto it = units.find(nominative); it != units.end()) return it->second;
+  auto ends = [&](std::string_view tail) {
+    return nominative.size() > tail.size() &&
+           nominative.compare(nominative.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  auto head = [&](std::string_view tail) {
+    auto it = units.find(nominative.substr(0, nominative.size() - tail.size()));
+    return it == units.end() ? std::string() : it->second;
+  };
+  if (ends("teist")) {
+    std::string h = head("teist");
+    return h.empty() ? std::string() : h + "teistkümne";
+  }
+  if (ends("kümmend")) {
+    std::string h = head("kümmend");
+    return h.empty() ? std::string() : h + "kümne";
+  }
+  if (ends("sada")) {
+    std::string h = head("sada");
+    return h.empty() ? std::string() : h + "saja";
+  }
+  return {};
+}
+
+// Estonian case endings after the genitive stem.
+constexpr std::array<std::string_view, 14> k_et_endings = {"",  "l",   "le", "lt", "ks", "ga", "st",
+                                                           "s", "sse", "ni", "na", "ta", "d",  "t"};
+
+long long dozen_value(const std::string& folded) {
+  for (std::string_view w : {"dozen", "dozens", "douzaine", "douzaines", "dutzend"}) {
+    if (folded == w) return 12;
+  }
+  // Estonian "tosin" inflects: tosina, tosinas, tosinat.
+  if (folded.rfind("tosin", 0) == 0 && folded.size() <= 8) return 12;
+  return -1;
+}
+
+}  // namespace
+
 long long number_word_value(std::string_view word, std::string_view language) {
   const auto& words = number_words(language);
-  auto it = words.values.find(fold_case(word));
-  return it == words.values.end() ? -1 : it->second;
+  const std::string folded = fold_case(word);
+  auto it = words.values.find(folded);
+  if (it != words.values.end()) return it->second;
+  if (long long dozen = dozen_value(folded); dozen >= 0) return dozen;
+  if (language == "et") {
+    static const std::unordered_map<std::string, long long> inflected = [] {
+      std::unordered_map<std::string, long long> out;
+      for (const auto& [nominative, value] : number_words("et").values) {
+        std::string stem = et_genitive(nominative);
+        if (stem.empty()) continue;
+        for (auto ending : k_et_endings) out.emplace(stem + std::string(ending), value);
+      }
+      return out;
+    }();
+    if (auto f = inflected.find(folded); f != inflected.end()) return f->second;
+  }
+  return -1;
 }
 
 namespace {
@@ -225,12 +336,15 @@ const TimeUnits* time_units(std::string_view language) {
         {"de", {"tag", "woche", "monat", "jahr", "stunde", "minute", "werktag"}},
         {"fi",
          {"päivä", "päivää", "viikko", "viikkoa", "kuukausi", "kuukautta", "vuosi", "vuotta"}},
+        {"fr",
+         {"jour", "jours", "semaine", "semaines", "mois", "an", "ans", "année", "années", "heure",
+          "heures", "minute", "minutes"}},
     };
     std::map<std::string, TimeUnits, std::less<>> out;
     for (const auto& [code, units] : lists) {
       TimeUnits& t = out[code];
       t.units = units;
-      t.whole_words = code == "en";
+      t.whole_words = code == "en" || code == "fr";
       for (const auto& unit : units) {
         if (static_cast<unsigned char>(unit[0]) < 0x80)
           t.first_letters[static_cast<unsigned char>(unit[0])] = true;
@@ -282,41 +396,306 @@ bool is_time_unit(std::string_view word, std::string_view language) {
 
 namespace {
 
+// The month (1-12) WORD names in LANGUAGE, in any case and, for Estonian,
+// any case ending ("maist", "märtsil"); 0 for none. English "May" counts
+// only capitalised: "may" is a verb.
+int month_of(std::string_view word, std::string_view language) {
+  static const std::map<std::string, std::array<std::string_view, 12>, std::less<>> k_months = {
+      {"en",
+       {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december"}},
+      {"fr",
+       {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+        "octobre", "novembre", "décembre"}},
+      {"de",
+       {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+        "oktober", "november", "dezember"}},
+      {"et",
+       {"jaanuar", "veebruar", "märts", "aprill", "mai", "juuni", "juuli", "august", "september",
+        "oktoober", "november", "detsember"}},
+  };
+  auto it = k_months.find(language);
+  if (it == k_months.end() || word.size() < 3) return 0;
+  const std::string w = fold_case(word);
+  for (int m = 0; m < 12; ++m) {
+    const std::string_view name = it->second[static_cast<std::size_t>(m)];
+    if (language == "et") {
+      // A stem and at most three letters of case ending.
+      if (w.rfind(name, 0) == 0 && w.size() <= name.size() + 3) return m + 1;
+    } else if (w == name) {
+      if (language == "en" && m == 4 && word[0] != 'M') return 0;
+      return m + 1;
+    }
+  }
+  return 0;
+}
+
+bool is_digit_word(std::string_view w) {
+  return !w.empty() && std::isdigit(static_cast<unsigned char>(w[0]));
+}
+
+// Whether only white space lies between offsets A and B of TEXT.
+bool only_space(std::string_view text, std::size_t a, std::size_t b) {
+  for (std::size_t i = a; i < b; ++i) {
+    if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n') return false;
+  }
+  return true;
+}
+
+bool is_legal_form(std::string_view w) {
+  return std::find(k_legal_forms.begin(), k_legal_forms.end(), w) != k_legal_forms.end();
+}
+
+// A legal form with an Estonian case ending after an apostrophe: "AS'le",
+// "OÜ’ga". The form alone; empty when W is none.
+std::string_view legal_form_of(std::string_view w) {
+  if (is_legal_form(w)) return w;
+  for (std::string_view apostrophe : {"'", "\u2019"}) {
+    auto at = w.find(apostrophe);
+    if (at != std::string_view::npos && at > 0 && is_legal_form(w.substr(0, at))) {
+      return w.substr(0, at);
+    }
+  }
+  return {};
+}
+
+struct Word {
+  std::string_view text;
+  std::size_t offset;
+};
+
+// Organisation names: the capitalised words (up to four) right before a
+// legal form, or right after it when none come before ("OÜ Boonus Meedia"),
+// written together by white space only. The name is given legal form last.
+void take_name(std::string_view text, const std::vector<Word>& words, std::size_t i,
+               std::string_view form, Invariants& out) {
+  auto joined = [&](std::size_t a, std::size_t b) {  // words a..b-1, one space apart
+    std::string name;
+    for (std::size_t k = a; k < b; ++k)
+      name += (name.empty() ? "" : " ") + std::string(words[k].text);
+    return name;
+  };
+  std::size_t begin = i;
+  while (begin > 0 && i - begin < 4 && starts_upper(words[begin - 1].text) &&
+         !legal_form_of(words[begin - 1].text).size() &&
+         only_space(text, words[begin - 1].offset + words[begin - 1].text.size(),
+                    words[begin].offset)) {
+    --begin;
+  }
+  if (begin < i) {
+    out.names.push_back(joined(begin, i) + " " + std::string(form));
+    return;
+  }
+  std::size_t end = i + 1;
+  while (end < words.size() && end - i <= 4 && starts_upper(words[end].text) &&
+         legal_form_of(words[end].text).empty() &&
+         only_space(text, words[end - 1].offset + words[end - 1].text.size(), words[end].offset)) {
+    ++end;
+  }
+  if (end > i + 1) out.names.push_back(joined(i + 1, end) + " " + std::string(form));
+}
+
+// A date written with dots or slashes, "01.05.2020", "1/5/2020": its day,
+// month and year as numbers. False when TOKEN is none.
+bool take_numeric_date(std::string_view token, Invariants& out) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= token.size(); ++i) {
+    if (i == token.size() || token[i] == '.' || token[i] == '/') {
+      parts.push_back(token.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  if (parts.size() != 3 || !all_digits(parts[0]) || !all_digits(parts[1]) ||
+      !all_digits(parts[2]) || parts[0].size() > 2 || parts[1].size() > 2 || parts[2].size() != 4) {
+    return false;
+  }
+  for (auto p : parts) {
+    out.numbers.push_back(strip_zeros(p));
+    out.number_text.emplace_back(token);
+  }
+  return true;
+}
+
 // The invariants of TEXT, URLs, addresses and phones already taken into OUT
 // and blanked, from its word-break pieces SPANS.
 void take_words(const std::string& text, const std::vector<TokenSpan>& spans,
                 std::string_view language, Invariants& out) {
-  struct Word {
-    std::string_view text;
-    std::size_t offset;
-  };
   std::vector<Word> words;
   const std::string_view all(text);
   for (const auto& span : spans) {
     if (span.is_word) words.push_back({all.substr(span.offset, span.length), span.offset});
   }
   const TimeUnits* units = time_units(language);
+  auto unit_follows = [&](std::size_t i) {
+    if (units == nullptr) return false;
+    for (std::size_t k = i + 1; k < words.size() && k <= i + 2; ++k) {
+      if (is_unit_of(words[k].text, *units)) return true;
+    }
+    return false;
+  };
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string_view w = words[i].text;
-    bool numeric = !w.empty() && std::isdigit(static_cast<unsigned char>(w[0]));
-    if (numeric) {
+    if (is_digit_word(w)) {
+      if (take_numeric_date(w, out)) continue;
       out.numbers.push_back(canonical_number(w, language));
+      out.number_text.emplace_back(w);
       continue;
     }
-    if (units != nullptr && i + 1 < words.size() && is_unit_of(words[i + 1].text, *units)) {
+    if (int month = month_of(w, language);
+        month > 0 && ((i > 0 && is_digit_word(words[i - 1].text)) ||
+                      (i + 1 < words.size() && is_digit_word(words[i + 1].text)))) {
+      out.numbers.push_back(std::to_string(month));
+      out.number_text.emplace_back(w);
+      continue;
+    }
+    const std::string folded = fold_case(w);
+    if (long long dozen = dozen_value(folded); dozen >= 0) {
+      out.numbers.push_back(std::to_string(dozen));
+      out.number_text.emplace_back(w);
+      continue;
+    }
+    if (unit_follows(i)) {
       long long v = number_word_value(w, language);
-      if (v >= 0) out.numbers.push_back(std::to_string(v));
+      if (v >= 0) {
+        out.numbers.push_back(std::to_string(v));
+        out.number_text.emplace_back(w);
+      }
     }
-    // Organisation names: the capitalised word right before a legal form.
-    // One word only: the words before it may be a sentence's first word,
-    // which differs between languages ("Contact Aligner OÜ").
-    if (i > 0 && std::find(k_legal_forms.begin(), k_legal_forms.end(), w) != k_legal_forms.end() &&
-        starts_upper(words[i - 1].text)) {
-      std::size_t begin = words[i - 1].offset;
-      std::size_t end = words[i].offset + w.size();
-      out.names.push_back(text.substr(begin, end - begin));
-    }
+    if (std::string_view form = legal_form_of(w); !form.empty())
+      take_name(all, words, i, form, out);
   }
+}
+
+// "100 000", "1 500" (space, no-break space U+00A0, narrow no-break space
+// U+202F, thin space U+2009 between groups of three digits): the digits are
+// moved together in place ("100000  "), so the word break sees one number.
+// The first group has 1-3 digits and no digit or separator before it.
+void join_digit_groups(std::string& text) {
+  auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  auto space_len = [&](std::size_t i) -> std::size_t {
+    if (i >= text.size()) return 0;
+    if (text[i] == ' ') return 1;
+    if (text.compare(i, 2, "\u00A0") == 0) return 2;
+    if (text.compare(i, 3, "\u202F") == 0 || text.compare(i, 3, "\u2009") == 0) return 3;
+    return 0;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!digit(i) || (i > 0 && (digit(i - 1) || text[i - 1] == '.' || text[i - 1] == ','))) {
+      continue;
+    }
+    std::size_t end = i;
+    while (digit(end)) ++end;
+    if (end - i > 3) {
+      i = end;
+      continue;
+    }
+    std::string digits = text.substr(i, end - i);
+    std::size_t at = end;
+    while (true) {
+      std::size_t gap = space_len(at);
+      if (gap == 0 || !digit(at + gap) || !digit(at + gap + 1) || !digit(at + gap + 2) ||
+          digit(at + gap + 3)) {
+        break;
+      }
+      digits += text.substr(at + gap, 3);
+      at += gap + 3;
+    }
+    if (at == end) {
+      i = end;
+      continue;
+    }
+    std::string rewritten = digits + std::string(at - i - digits.size(), ' ');
+    text.replace(i, at - i, rewritten);
+    i = at;
+  }
+}
+
+// Clock times "9:00" and "9 h 00", "9h00" (spaces may be no-break): written
+// "9.00" in place, as Estonian and German write them, so all read alike.
+void normalise_times(std::string& text) {
+  auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  auto skip_space = [&](std::size_t i) {
+    while (true) {
+      if (i < text.size() && text[i] == ' ') {
+        ++i;
+      } else if (text.compare(i, 2, "\u00A0") == 0) {
+        i += 2;
+      } else if (text.compare(i, 3, "\u202F") == 0) {
+        i += 3;
+      } else {
+        return i;
+      }
+    }
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!digit(i) || (i > 0 && (digit(i - 1) || text[i - 1] == '.' || text[i - 1] == ':'))) {
+      continue;
+    }
+    std::size_t end = i;
+    while (digit(end)) ++end;
+    if (end - i > 2) {
+      i = end;
+      continue;
+    }
+    std::size_t at = end;
+    bool hour_mark = false;
+    if (at < text.size() && text[at] == ':') {
+      ++at;
+    } else {
+      std::size_t h = skip_space(at);
+      if (h < text.size() && text[h] == 'h') {
+        at = skip_space(h + 1);
+        hour_mark = true;
+      } else {
+        i = end;
+        continue;
+      }
+    }
+    if (!digit(at) || !digit(at + 1) || digit(at + 2) ||
+        (at + 2 < text.size() && std::isalpha(static_cast<unsigned char>(text[at + 2])))) {
+      i = end;
+      continue;
+    }
+    if (!hour_mark && at - end != 1) {
+      i = end;
+      continue;
+    }
+    std::string rewritten = text.substr(i, end - i) + "." + text.substr(at, 2);
+    const std::size_t span = at + 2 - i;
+    rewritten += std::string(span - rewritten.size(), ' ');
+    text.replace(i, span, rewritten);
+    i = at + 1;
+  }
+}
+
+// Footnote references "[^12]" and definition labels "[^12]:": references
+// are kept, both are blanked so their digits are no number.
+void take_footnotes(std::string& text, Invariants& out) {
+  std::size_t pos = 0;
+  while ((pos = text.find("[^", pos)) != std::string::npos) {
+    std::size_t end = pos + 2;
+    while (end < text.size() && (is_ascii_alnum(text[end]) || text[end] == '-' || text[end] == '_'))
+      ++end;
+    if (end == pos + 2 || end >= text.size() || text[end] != ']') {
+      pos += 2;
+      continue;
+    }
+    const bool definition = end + 1 < text.size() && text[end + 1] == ':';
+    if (!definition) out.footnotes.push_back(text.substr(pos + 2, end - pos - 2));
+    blank(text, pos, end + 1);
+    pos = end + 1;
+  }
+}
+
+// The edits before the word break, in place.
+void prepare(std::string& text, Invariants& out) {
+  take_urls(text, out);
+  take_emails(text, out);
+  take_phones(text, out);
+  take_footnotes(text, out);
+  normalise_times(text);
+  join_digit_groups(text);
 }
 
 }  // namespace
@@ -324,9 +703,7 @@ void take_words(const std::string& text, const std::vector<TokenSpan>& spans,
 Invariants extract_invariants(std::string_view input, std::string_view language) {
   Invariants out;
   std::string text(input);
-  take_urls(text, out);
-  take_emails(text, out);
-  take_phones(text, out);
+  prepare(text, out);
   std::vector<TokenSpan> spans;
   token_spans(text, language, spans);
   take_words(text, spans, language, out);
@@ -339,13 +716,132 @@ Invariants extract_invariants(std::string_view input, std::string_view language,
   token_spans(input, language, input_spans);
   Invariants out;
   std::string text(input);
-  take_urls(text, out);
-  take_emails(text, out);
-  take_phones(text, out);
+  prepare(text, out);
   // Blanking rewrites bytes in place, so the pieces away from what was
   // blanked are those of the text as written.
   take_words(text, token_spans_after_edit(input, input_spans, text, language), language, out);
   return out;
+}
+
+namespace {
+
+bool is_language_code(std::string_view s, std::string_view a, std::string_view b) {
+  // "en", "fr-FR", "en_US", "fr-fr": one of the two languages, with or
+  // without a region.
+  for (std::string_view lang : {a, b}) {
+    if (lang.empty() || s.size() < lang.size()) continue;
+    if (fold_case(s.substr(0, lang.size())) != lang) continue;
+    if (s.size() == lang.size()) return true;
+    if (s.size() == lang.size() + 3 && (s[lang.size()] == '-' || s[lang.size()] == '_') &&
+        std::isalpha(static_cast<unsigned char>(s[lang.size() + 1])) &&
+        std::isalpha(static_cast<unsigned char>(s[lang.size() + 2]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      out.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+// "report.en.pdf", "report-en.pdf", "report_fr.pdf" → "report.pdf".
+std::string without_language_infix(std::string_view name, std::string_view a, std::string_view b) {
+  auto dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return std::string(name);
+  std::string_view stem = name.substr(0, dot);
+  for (char sep : {'.', '-', '_'}) {
+    auto at = stem.rfind(sep);
+    if (at != std::string_view::npos && at > 0 && is_language_code(stem.substr(at + 1), a, b)) {
+      return std::string(stem.substr(0, at)) + std::string(name.substr(dot));
+    }
+  }
+  return std::string(name);
+}
+
+}  // namespace
+
+std::string normalise_link(std::string_view link, std::string_view a, std::string_view b) {
+  const std::string trimmed = trim(link);
+  std::string_view rest = trimmed;
+  if (rest.rfind("mailto:", 0) == 0) return fold_case(rest.substr(7));
+  bool had_scheme = false;
+  for (std::string_view scheme : {"https://", "http://", "//"}) {
+    if (rest.size() >= scheme.size() && fold_case(rest.substr(0, scheme.size())) == scheme) {
+      rest.remove_prefix(scheme.size());
+      had_scheme = true;
+      break;
+    }
+  }
+  if (auto hash = rest.find('#'); hash != std::string_view::npos) rest = rest.substr(0, hash);
+  std::string_view query;
+  if (auto q = rest.find('?'); q != std::string_view::npos) {
+    query = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+  }
+  // The host: what comes before the first '/' when the link had a scheme or
+  // starts with "www.", or looks like a domain.
+  std::string host;
+  std::string_view path = rest;
+  const bool had_host = had_scheme || rest.rfind("www.", 0) == 0;
+  if (!rest.empty() && rest[0] != '/' && rest[0] != '.') {
+    auto slash = rest.find('/');
+    std::string_view first = rest.substr(0, slash);
+    if (had_host || first.find('.') != std::string_view::npos) {
+      host = fold_case(first);
+      path = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
+    }
+  }
+  bool language_host = false;
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  if (auto dot = host.find('.'); dot != std::string::npos &&
+                                 std::count(host.begin(), host.end(), '.') >= 2 &&
+                                 is_language_code(std::string_view(host).substr(0, dot), a, b)) {
+    host.erase(0, dot + 1);
+    language_host = true;
+  }
+  std::string out = host;
+  auto segments = split(path, '/');
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < segments.size(); ++k) {
+    std::string_view seg = segments[k];
+    if (seg.empty() || is_language_code(seg, a, b)) continue;
+    if (language_host && kept == 1) break;  // the article title is translated
+    out += '/';
+    out += k + 1 == segments.size() ? without_language_infix(seg, a, b) : std::string(seg);
+    ++kept;
+  }
+  if (out.empty()) out = "/";
+  std::vector<std::string_view> params;
+  for (auto p : split(query, '&')) {
+    if (p.empty()) continue;
+    auto eq = p.find('=');
+    std::string key = fold_case(p.substr(0, eq));
+    std::string_view value = eq == std::string_view::npos ? std::string_view() : p.substr(eq + 1);
+    if ((key == "hl" || key == "lang" || key == "locale" || key == "language" || key == "lng") &&
+        is_language_code(value, a, b)) {
+      continue;
+    }
+    params.push_back(p);
+  }
+  std::sort(params.begin(), params.end());
+  for (std::size_t k = 0; k < params.size(); ++k) {
+    out += k == 0 ? '?' : '&';
+    out += params[k];
+  }
+  return out;
+}
+
+bool is_site_link(std::string_view normalised) {
+  return !normalised.empty() && (normalised[0] == '/' || normalised[0] == '.');
 }
 
 }  // namespace accord
