@@ -243,6 +243,17 @@ std::vector<Stamp> find_stamps(std::string_view text) {
       bool valid =
           e.last > e.first && (e.has_date || (label.version && (e.has_number || e.has_month)) ||
                                (!label.strict && e.has_month));
+      // The stamp stands alone: the line, the sentence or the text ends, or
+      // a separator or a capitalised word follows ("Version 2 of the app"
+      // is prose).
+      if (valid && e.last < words.size()) {
+        const Word& after = words[e.last];
+        bool separator = std::none_of(after.bare.begin(), after.bare.end(), [](char ch) {
+          return std::isalnum(static_cast<unsigned char>(ch)) != 0;
+        });
+        valid =
+            after.newline_before || words[e.last - 1].trailing != 0 || separator || after.capital;
+      }
       if (!valid) continue;
       Stamp s;
       s.offset = words[i].offset;
