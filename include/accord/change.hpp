@@ -29,14 +29,21 @@ std::vector<DiffOp> word_diff(std::string_view old_text, std::string_view new_te
                               std::string_view locale);
 
 // Why a change is what it is. Kinds, editorial: "whitespace", "punctuation",
-// "case", "quotes", "markup", "renumbering", "moved", "typo"; substantial:
+// "case", "quotes", "markup", "renumbering", "moved", "typo", "link" (a link
+// to the same resource written differently), "stamp" (a "Last updated" or
+// version stamp), "chrome" (navigation or table-of-contents links),
+// "reordered" (the same content words in another order); substantial:
 // "number", "date", "email", "url", "phone", "organisation", "negation",
-// "modal", "added", "removed", "wording".
+// "modal", "added", "removed", "wording". docs/rules.md has examples.
 struct ChangeReason {
   std::string kind;
   std::string old_value;  // what was there ("" when not applicable)
   std::string new_value;
+  std::string detail = {};  // why, when the kind alone does not say ("" for most)
 };
+
+// Whether a reason of KIND leaves a change editorial.
+bool is_editorial_kind(std::string_view kind);
 
 struct Classification {
   bool substantial = false;
@@ -44,11 +51,13 @@ struct Classification {
 };
 
 // The reasons as `accord diff` and `accord log` write them in JSON:
-// [{"kind": …, "old": …, "new": …}], null for a value that does not apply.
+// [{"kind": …, "old": …, "new": …}], null for a value that does not apply,
+// and "detail" when the reason has one.
 nlohmann::ordered_json reasons_json(const Classification& classification);
 
 // A reason as the text outputs show it: "typo", "number: 14 -> 30",
-// "added: +Sentence.", "email: -old@example.org".
+// "added: +Sentence.", "email: -old@example.org", with the detail in
+// parentheses when there is one.
 std::string to_string(const ChangeReason& reason);
 
 // Whether WORD is spelled right in the document's language; used to tell a
@@ -58,13 +67,48 @@ using WordChecker = std::function<bool(std::string_view word)>;
 
 // Classifies the change from OLD_TEXT to NEW_TEXT (plain text in LANGUAGE,
 // ISO 639-1). Editorial: white space, punctuation, letter case, quote and dash
-// style, a typo fix (old word unknown, new word known, at most 2 edits apart).
+// style, a typo fix (old word unknown, new word known, at most 2 edits apart),
+// a URL in the text rewritten to the same resource, a changed "Last updated"
+// or version stamp (not an effective date), the same sentences in another
+// order, the same content words in another order.
 // Anything else is substantial, with reasons naming numbers, dates, e-mails,
 // URLs, phones, organisation names, negations, modals, added or removed
 // sentences, or other wording. Identical texts give an editorial result with
 // no reasons.
 Classification classify_change(std::string_view old_text, std::string_view new_text,
                                std::string_view language, const WordChecker& known = {});
+
+// One string for every URL of one resource (https, no "www." or staging
+// host label, no fragment, no tracking or session parameters, the others
+// sorted, redirect wrappers unwrapped); docs/rules.md, "Links".
+std::string canonical_url(std::string_view url);
+
+// Whether two URLs lead to the same resource.
+bool same_resource(std::string_view a, std::string_view b);
+
+// Adds to REASONS a "link" reason for OLD_URL -> NEW_URL (one resource),
+// saying what differed; links that differ alike share one reason.
+void add_link_reason(std::vector<ChangeReason>& reasons, std::string_view old_url,
+                     std::string_view new_url);
+
+// Classifies the change between sections OLD_SECTIONS of OLD_DOC and
+// NEW_SECTIONS of NEW_DOC, as diff_documents does for a pair it aligned:
+// classify_change on their text, and besides it navigation and
+// table-of-contents links ("chrome"), link destinations (same resource:
+// "link"; another: "url"), markup (a bare URL made a link, a broken link
+// fixed, emphasis, list markers, heading level), heading numbers
+// ("renumbering") and, when MOVED, the move.
+Classification classify_sections(const Document& old_doc,
+                                 const std::vector<std::size_t>& old_sections,
+                                 const Document& new_doc,
+                                 const std::vector<std::size_t>& new_sections,
+                                 std::string_view language, const WordChecker& known = {},
+                                 bool moved = false);
+
+// classify_sections on all the sections of two Markdown fragments.
+Classification classify_markdown_change(std::string_view old_markdown,
+                                        std::string_view new_markdown, std::string_view language,
+                                        const WordChecker& known = {});
 
 enum class ChangeStatus { changed, added, removed, moved, renumbered };
 

@@ -38,11 +38,22 @@ struct Block {
   // NFC. Empty for code, HTML and thematic breaks, which are not prose.
   std::string text;
   std::vector<std::string> urls;  // link and image destinations, in order
+  // Each link and image: its destination and its visible text (alt text for
+  // an image), normalised as TEXT is; in the order of URLS, one for each.
+  struct Link {
+    std::string url;
+    std::string text;
+  };
+  std::vector<Link> links;
 };
 
-enum class HeadingKind { none, atx, setext, shortcode };
+// inferred: a line taken as a heading in a document with too few real ones
+// (a bold line, a numbered line or paragraph, a line underlined after a
+// blank line, the line after a heading that is only a number); see
+// parse_document.
+enum class HeadingKind { none, atx, setext, shortcode, inferred };
 
-// "none", "atx", "setext" or "shortcode".
+// "none", "atx", "setext", "shortcode" or "inferred".
 std::string_view to_string(HeadingKind kind);
 
 struct Section {
@@ -91,6 +102,14 @@ struct Document {
 
 // Parses decoded text (see decode_text). Fails with FILE:LINE on bad front
 // matter and on the limits above; Markdown itself never fails to parse.
+// A document with too few real headings (fewer titled headings than half
+// the lines that look like headings, and at least three of those) gets
+// inferred ones: a paragraph that is one bold line ("**1. Who we are**"), a
+// paragraph opening with a bold numbered title ("**4. Fees.** You pay…"),
+// a one-line numbered item followed by prose ("1. Who we are"), a paragraph
+// opening with a clause number ("1.2 The Services. …"), a short line
+// underlined after a blank line ("Scope" then "-----"), and a heading that
+// is only a number takes its title from the short line after it.
 tl::expected<Document, Failure> parse_document(std::string text, const std::string& file,
                                                const DocumentOptions& options = {});
 

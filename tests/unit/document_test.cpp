@@ -255,5 +255,85 @@ TEST(Document, SeedCopyIsByteIdenticalToTheSeed) {
   EXPECT_EQ(test::slurp(seed_path), fixture);
 }
 
+// Documents that are not Hugo-tidy (issue 15): headings inferred only when
+// the document has too few real ones.
+std::vector<std::string> titles(const Document& d) {
+  std::vector<std::string> out;
+  for (const auto& s : d.sections) out.push_back(s.title);
+  return out;
+}
+
+TEST(InferredHeadings, BoldLinesBecomeHeadingsInADocumentWithout) {
+  auto d = parse(
+      "Privacy Policy\n\n**1. Who we are**\n\nWe run a booking site.\n\n"
+      "**2. What we collect**\n\nNames and dates of stay.\n\n"
+      "**3. Your rights**\n\nYou may ask for a copy.\n");
+  ASSERT_EQ(4u, d.sections.size());
+  EXPECT_EQ((std::vector<std::string>{"", "Who we are", "What we collect", "Your rights"}),
+            titles(d));
+  EXPECT_EQ((std::vector<std::string>{"", "1", "2", "3"}), numbers(d));
+  EXPECT_EQ(HeadingKind::inferred, d.sections[1].heading);
+  ASSERT_EQ(1u, d.sections[1].blocks.size());
+  EXPECT_EQ("We run a booking site.", d.sections[1].blocks[0].text);
+}
+
+TEST(InferredHeadings, BoldRunInClauseTitles) {
+  auto d = parse(
+      "# Terms of Service\n\n**1. Services.** We provide video meetings.\n\n"
+      "**2. Fees.** You pay the fees of your plan.\n\n"
+      "**3. Termination.** Either party may end the contract.\n\n"
+      "**4. Law.** The laws of Ireland apply.\n");
+  EXPECT_EQ(
+      (std::vector<std::string>{"Terms of Service", "Services", "Fees", "Termination", "Law"}),
+      titles(d));
+  // The clause keeps its text, title words included.
+  EXPECT_EQ("2. Fees. You pay the fees of your plan.", d.sections[2].blocks[0].text);
+}
+
+TEST(InferredHeadings, NumberedLinesAndClauseNumbers) {
+  auto d = parse(
+      "1. Who we are\n\nWe are a small company.\n\n2. What we collect\n\nYour e-mail.\n\n"
+      "2.1 Account data. We keep your name.\n\n2.2 Usage data. We keep logs.\n");
+  EXPECT_EQ((std::vector<std::string>{"1", "2", "2.1", "2.2"}), numbers(d));
+  EXPECT_EQ(
+      (std::vector<std::string>{"Who we are", "What we collect", "Account data", "Usage data"}),
+      titles(d));
+  EXPECT_EQ(3, d.sections[2].level);
+}
+
+TEST(InferredHeadings, UnderlinesAfterABlankLine) {
+  auto d = parse(
+      "Scope\n\n-----\n\nThis applies to the app.\n\nData\n\n=====\n\nWe keep logs.\n\n"
+      "Rights\n\n-----\n\nAsk us.\n");
+  EXPECT_EQ((std::vector<std::string>{"Scope", "Data", "Rights"}), titles(d));
+  EXPECT_EQ("This applies to the app.", d.sections[0].blocks[0].text);
+}
+
+TEST(InferredHeadings, HeadingsThatAreOnlyANumberTakeTheLineAfter) {
+  auto d = parse(
+      "## 1\n\n**Scope**\n\nThis applies.\n\n## 2\n\nData\n\nWe keep logs.\n\n"
+      "## 3\n\nRights\n\nAsk us.\n");
+  EXPECT_EQ((std::vector<std::string>{"Scope", "Data", "Rights"}), titles(d));
+  EXPECT_EQ((std::vector<std::string>{"1", "2", "3"}), numbers(d));
+  ASSERT_EQ(1u, d.sections[0].blocks.size());
+  EXPECT_EQ("This applies.", d.sections[0].blocks[0].text);
+}
+
+TEST(InferredHeadings, ADocumentWithEnoughRealHeadingsIsLeftAlone) {
+  auto d = parse(
+      "# 1. Scope\n\n**Important**\n\nThis applies.\n\n# 2. Data\n\n**Note**\n\nLogs.\n\n"
+      "# 3. Rights\n\n**Also**\n\nAsk us.\n");
+  EXPECT_EQ((std::vector<std::string>{"Scope", "Data", "Rights"}), titles(d));
+  EXPECT_EQ(2u, d.sections[0].blocks.size());
+  // Fewer than three candidates: nothing inferred either.
+  auto e = parse("Intro.\n\n**Only one bold line**\n\nText.\n\n**And two**\n\nMore.\n");
+  EXPECT_EQ(1u, e.sections.size());
+  // A bold sentence of prose is not a heading.
+  auto f = parse(
+      "**You must be 16 or older to use the service, and you must keep your password "
+      "secret at all times.**\n\n**A**\n\nx\n\n**B**\n\ny\n\n**C**\n\nz\n");
+  EXPECT_EQ((std::vector<std::string>{"", "A", "B", "C"}), titles(f));
+}
+
 }  // namespace
 }  // namespace accord

@@ -9,7 +9,11 @@
 #include <dtl/dtl.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
+
+#include "change/link_identity.hpp"
+#include "change/stamps.hpp"
 
 namespace accord {
 namespace {
@@ -107,7 +111,7 @@ void add_reason(Classification& c, std::string kind, std::string old_value, std:
   for (const auto& r : c.reasons) {
     if (r.kind == kind && r.old_value == old_value && r.new_value == new_value) return;
   }
-  c.reasons.push_back({std::move(kind), std::move(old_value), std::move(new_value)});
+  c.reasons.push_back({std::move(kind), std::move(old_value), std::move(new_value), ""});
 }
 
 // Dates: digits joined by '-', '.' or '/' into three parts ("2026-04-09",
@@ -140,6 +144,8 @@ std::vector<std::string> dates_in(std::string_view text) {
     if (parts == 3) out.emplace_back(text.substr(i, k - i));
     i = std::max(k, i + 1);
   }
+  // Dates with a month name ("9 April 2026", "3. märtsil 2025").
+  for (auto& d : stamp::month_dates_in(text)) out.push_back(std::move(d));
   return out;
 }
 
@@ -173,11 +179,342 @@ void invariant_reasons(std::string_view old_text, std::string_view new_text,
   compare("organisation", a.names, b.names);
 }
 
+// The sentences of TEXT, each as its folded words: split after '.', '!',
+// '?' or ';' followed by a space, and at line ends.
+std::vector<std::vector<std::string>> sentences_of(std::string_view text,
+                                                   std::string_view language) {
+  std::vector<std::vector<std::string>> out;
+  std::size_t start = 0;
+  auto flush = [&](std::size_t end) {
+    std::vector<std::string> words;
+    for (const auto& t : tokens_of(text.substr(start, end - start), language)) {
+      if (t.is_word) words.push_back(fold_case(normalise_quotes(t.text)));
+    }
+    if (!words.empty()) out.push_back(std::move(words));
+    start = end;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool end = c == '\n' || ((c == '.' || c == '!' || c == '?' || c == ';') &&
+                             (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n'));
+    if (end) flush(i + 1);
+  }
+  flush(text.size());
+  return out;
+}
+
+// Function words that may come and go when a phrase is turned around
+// ("Stayfinder's interests" -> "the interests of Stayfinder"). Estonian has
+// none: its cases carry what English says with "of".
+bool is_function_word(std::string_view w, std::string_view language) {
+  if (language != "en") return false;
+  return w == "the" || w == "a" || w == "an" || w == "of";
+}
+
+// A word without its possessive ending: "stayfinder's" -> "stayfinder".
+std::string without_possessive(std::string w) {
+  for (std::string_view end : {"'s", "\u2019s", "'", "\u2019"}) {
+    if (w.size() > end.size() && w.compare(w.size() - end.size(), end.size(), end) == 0) {
+      w.erase(w.size() - end.size());
+      break;
+    }
+  }
+  return w;
+}
+
+std::vector<std::string> content_words(const std::vector<std::string>& words,
+                                       std::string_view language) {
+  std::vector<std::string> out;
+  for (const auto& w : words) {
+    std::string bare = without_possessive(normalise_quotes(w));
+    if (!is_function_word(bare, language)) out.push_back(bare);
+  }
+  return out;
+}
+
+// Whether B says what A says with its content words in another order. In
+// English word order carries who does what to whom, so only one block of
+// words may move past another (A X Y B -> A Y X B: "for X's interests" ->
+// "for the interests of X", "With consent, we share" -> "We share … with
+// consent"); "X shares with Y" -> "Y shares with X" is not that. In Estonian
+// the cases carry it, so any order of the same word forms is the same.
+bool is_reordering(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                   std::string_view language) {
+  auto x = content_words(a, language), y = content_words(b, language);
+  if (x.size() != y.size() || x.empty()) return false;
+  auto sx = x, sy = y;
+  std::sort(sx.begin(), sx.end());
+  std::sort(sy.begin(), sy.end());
+  if (sx != sy) return false;
+  if (x == y) return a != b && language == "en";  // only "of"/"the" changed with the order
+  if (language != "en") return true;
+  std::size_t p = 0, q = 0;
+  while (p < x.size() && x[p] == y[p]) ++p;
+  while (q < x.size() - p && x[x.size() - 1 - q] == y[y.size() - 1 - q]) ++q;
+  std::vector<std::string> mx(x.begin() + static_cast<long>(p), x.end() - static_cast<long>(q));
+  std::vector<std::string> my(y.begin() + static_cast<long>(p), y.end() - static_cast<long>(q));
+  for (std::size_t k = 1; k < mx.size(); ++k) {
+    std::vector<std::string> r(mx.begin() + static_cast<long>(k), mx.end());
+    r.insert(r.end(), mx.begin(), mx.begin() + static_cast<long>(k));
+    if (r == my) return true;
+  }
+  return false;
+}
+
+std::string sentence_text(const std::vector<std::string>& words) { return join(words, " "); }
+
+// The same sentences in another order ("moved"), or the same sentences with
+// some turned around ("reordered"): editorial. Nothing when any sentence
+// says something else.
+std::optional<ChangeReason> sentence_shape(std::string_view old_text, std::string_view new_text,
+                                           std::string_view language) {
+  auto a = sentences_of(old_text, language), b = sentences_of(new_text, language);
+  if (a.size() != b.size() || a.empty()) return std::nullopt;
+  auto sa = a, sb = b;
+  std::sort(sa.begin(), sa.end());
+  std::sort(sb.begin(), sb.end());
+  if (sa == sb) {
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i] != b[i]) {
+        return ChangeReason{"moved", sentence_text(a[i]), "",
+                            "the same sentences in another order"};
+      }
+    }
+    return std::nullopt;
+  }
+  std::optional<ChangeReason> out;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    if (!is_reordering(a[i], b[i], language)) return std::nullopt;
+    if (!out) {
+      out = ChangeReason{"reordered", sentence_text(a[i]), sentence_text(b[i]),
+                         "the same content words in another order"};
+    }
+  }
+  return out;
+}
+
 bool is_number_word(std::string_view w) {
   return !w.empty() && std::isdigit(static_cast<unsigned char>(w.front()));
 }
 
+// URLs written in the text that lead to the same resource as one on the
+// other side, written differently: the new one is written as the old one,
+// and a "link" reason says what differed.
+void same_resource_links(std::string& a, std::string& b, std::vector<ChangeReason>& reasons) {
+  auto spans_a = link::urls_in_text(a), spans_b = link::urls_in_text(b);
+  std::vector<std::string> ua, ub;
+  for (auto s : spans_a) ua.push_back(a.substr(s.offset, s.length));
+  for (auto s : spans_b) ub.push_back(b.substr(s.offset, s.length));
+  std::vector<bool> used(ub.size(), false);
+  std::vector<std::pair<std::size_t, std::string>> rewrites;  // span index in b, new text
+  for (const auto& u : ua) {
+    if (std::find(ub.begin(), ub.end(), u) != ub.end()) continue;
+    std::string canon = link::canonical(u);
+    for (std::size_t j = 0; j < ub.size(); ++j) {
+      if (used[j] || std::find(ua.begin(), ua.end(), ub[j]) != ua.end()) continue;
+      if (link::canonical(ub[j]) != canon) continue;
+      used[j] = true;
+      rewrites.emplace_back(j, u);
+      add_link_reason(reasons, u, ub[j]);
+      break;
+    }
+  }
+  std::sort(rewrites.begin(), rewrites.end(),
+            [](const auto& x, const auto& y) { return x.first > y.first; });
+  for (const auto& [j, text] : rewrites) b.replace(spans_b[j].offset, spans_b[j].length, text);
+}
+
+// A line that is only link text and the link destinations `accord log`
+// writes after it ("Home <https://x/>", "Products | Pricing </products>
+// </pricing>"): at most four words a link, no sentence end.
+struct NavLine {
+  std::size_t offset = 0, length = 0;
+  std::string text;                // the words before the destinations
+  std::vector<std::string> sites;  // registrable hosts ("" for relative links)
+};
+
+std::optional<NavLine> nav_line(std::string_view line, std::size_t offset) {
+  NavLine out{offset, line.size(), "", {}};
+  std::string_view rest = line;
+  while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+  std::size_t links = 0;
+  while (!rest.empty() && rest.back() == '>') {
+    auto open = rest.rfind(" <");
+    if (open == std::string_view::npos) return std::nullopt;
+    std::string_view url = rest.substr(open + 2, rest.size() - open - 3);
+    auto p = link::parse(url);
+    if (!(p.relative || p.scheme == "http" || p.scheme == "https")) return std::nullopt;
+    std::string site;
+    if (!p.relative) {
+      auto last = p.host.rfind('.');
+      auto before =
+          last == std::string::npos || last == 0 ? std::string::npos : p.host.rfind('.', last - 1);
+      site = before == std::string::npos ? p.host : p.host.substr(before + 1);
+    }
+    out.sites.push_back(site);
+    ++links;
+    rest = rest.substr(0, open);
+  }
+  if (links == 0 || rest.empty()) return std::nullopt;
+  char last = rest.back();
+  if (last == '.' || last == ':' || last == ';' || last == ',' || last == '?' || last == '!')
+    return std::nullopt;
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char ch : rest) {
+    bool letter = std::isalnum(static_cast<unsigned char>(ch)) || (ch & 0x80);
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  if (words == 0 || words > 4 * links) return std::nullopt;
+  out.text = std::string(rest);
+  return out;
+}
+
+// Runs of three or more nav lines, all on one site: menus and tables of
+// contents as `accord log` sees them.
+std::vector<NavLine> chrome_lines(std::string_view text) {
+  std::vector<NavLine> out, run;
+  std::set<std::string> sites;
+  auto flush = [&] {
+    std::set<std::string> named;
+    for (const auto& s : sites) {
+      if (!s.empty()) named.insert(s);
+    }
+    std::size_t links = 0;
+    for (const auto& l : run) links += l.sites.size();
+    if ((run.size() >= 3 || links >= 3) && named.size() <= 1) {
+      out.insert(out.end(), run.begin(), run.end());
+    }
+    run.clear();
+    sites.clear();
+  };
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty()) {
+      if (auto nav = nav_line(line, start)) {
+        sites.insert(nav->sites.begin(), nav->sites.end());
+        run.push_back(std::move(*nav));
+      } else {
+        flush();
+      }
+    }
+    start = end + 1;
+  }
+  flush();
+  return out;
+}
+
+// Site chrome taken out of both texts, with a "chrome" reason when it
+// differs.
+void strip_chrome(std::string& a, std::string& b, std::vector<ChangeReason>& reasons) {
+  auto ca = chrome_lines(a), cb = chrome_lines(b);
+  if (ca.empty() && cb.empty()) return;
+  std::vector<std::string> ta, tb;
+  std::string ra, rb;
+  auto text_of = [](const std::string& text, const std::vector<NavLine>& lines) {
+    std::string out;
+    for (const auto& l : lines) out += text.substr(l.offset, l.length) + "\n";
+    return out;
+  };
+  if (text_of(a, ca) == text_of(b, cb)) return;
+  for (const auto& l : ca) ta.push_back(l.text);
+  for (const auto& l : cb) tb.push_back(l.text);
+  reasons.push_back({"chrome", join(minus(ta, tb)), join(minus(tb, ta)),
+                     "navigation or table-of-contents links of the site, not the policy"});
+  auto cut = [](std::string& text, const std::vector<NavLine>& lines) {
+    for (auto it = lines.rbegin(); it != lines.rend(); ++it) text.erase(it->offset, it->length);
+  };
+  cut(a, ca);
+  cut(b, cb);
+}
+
+// Stamps ("Last updated: …", "Version …", "Effective date: …") taken out of
+// both texts; a changed revision stamp is an editorial "stamp", a changed
+// effective date a substantial "date".
+void strip_stamps(std::string& a, std::string& b, std::vector<ChangeReason>& reasons) {
+  auto sa = stamp::find_stamps(a), sb = stamp::find_stamps(b);
+  if (sa.empty() && sb.empty()) return;
+  auto values = [](const std::vector<stamp::Stamp>& v, bool effective) {
+    std::vector<const stamp::Stamp*> out;
+    for (const auto& s : v) {
+      if (s.effective == effective) out.push_back(&s);
+    }
+    return out;
+  };
+  for (bool effective : {false, true}) {
+    auto x = values(sa, effective), y = values(sb, effective);
+    for (std::size_t i = 0; i < std::max(x.size(), y.size()); ++i) {
+      std::string before = i < x.size() ? x[i]->value : "";
+      std::string after = i < y.size() ? y[i]->value : "";
+      if (before == after) continue;
+      std::string label = i < y.size() ? y[i]->label : x[i]->label;
+      if (effective) {
+        reasons.push_back(
+            {"date", before, after,
+             fmt::format("the effective date (\"{}\"): when the policy applies", label)});
+      } else {
+        reasons.push_back(
+            {"stamp", before, after,
+             fmt::format("the \"{}\" stamp is metadata, not the effective date", label)});
+      }
+    }
+  }
+  auto cut = [](std::string& text, const std::vector<stamp::Stamp>& stamps) {
+    for (auto it = stamps.rbegin(); it != stamps.rend(); ++it)
+      text.replace(it->offset, it->length, " ");
+  };
+  cut(a, sa);
+  cut(b, sb);
+  // The texts around the stamps compare without the spaces left behind.
+  auto squeeze = [](std::string& text) {
+    std::string out;
+    for (char ch : text) {
+      if (ch == ' ' && (out.empty() || out.back() == ' ' || out.back() == '\n')) continue;
+      out += ch;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    text = out;
+  };
+  squeeze(a);
+  squeeze(b);
+}
+
 }  // namespace
+
+bool is_editorial_kind(std::string_view kind) {
+  static const std::set<std::string, std::less<>> k = {
+      "whitespace", "punctuation", "case", "quotes", "markup", "renumbering",
+      "moved",      "typo",        "link", "stamp",  "chrome", "reordered"};
+  return k.count(kind) > 0;
+}
+
+void add_link_reason(std::vector<ChangeReason>& reasons, std::string_view old_url,
+                     std::string_view new_url) {
+  std::string detail = link::difference(old_url, new_url);
+  for (auto& r : reasons) {
+    if (r.kind != "link") continue;
+    if (r.old_value == old_url && r.new_value == new_url) return;
+    // One reason for many links that differ the same way ("… (3 links)").
+    std::string base = r.detail.substr(0, r.detail.find(" (")), count;
+    if (base != detail) continue;
+    auto open = r.detail.find(" (");
+    int n = open == std::string::npos ? 1 : std::stoi(r.detail.substr(open + 2));
+    r.detail = fmt::format("{} ({} links)", base, n + 1);
+    return;
+  }
+  reasons.push_back({"link", std::string(old_url), std::string(new_url), detail});
+}
+
+std::string canonical_url(std::string_view url) { return link::canonical(url); }
+
+bool same_resource(std::string_view a, std::string_view b) {
+  return link::canonical(a) == link::canonical(b);
+}
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   auto ua =
@@ -204,8 +541,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   return std::min(prev[y.size()], limit + 1);
 }
 
-Classification classify_change(std::string_view old_text, std::string_view new_text,
-                               std::string_view language, const WordChecker& known) {
+namespace {
+
+// Classification of the words of two texts (links and stamps already dealt
+// with): identical texts give no reasons.
+Classification classify_words(std::string_view old_text, std::string_view new_text,
+                              std::string_view language, const WordChecker& known) {
   Classification c;
   if (old_text == new_text) return c;
   auto old_tokens = tokens_of(old_text, language);
@@ -240,6 +581,11 @@ Classification classify_change(std::string_view old_text, std::string_view new_t
                  join(minus(new_marks, old_marks), " "));
     }
     if (c.reasons.empty()) add_reason(c, "whitespace", "", "");
+    return c;
+  }
+
+  if (auto shape = sentence_shape(old_text, new_text, language)) {
+    c.reasons.push_back(std::move(*shape));
     return c;
   }
 
@@ -333,12 +679,33 @@ Classification classify_change(std::string_view old_text, std::string_view new_t
     }
   }
 
-  c.substantial = std::any_of(c.reasons.begin(), c.reasons.end(), [](const ChangeReason& r) {
-    return r.kind != "typo" && r.kind != "case" && r.kind != "punctuation" && r.kind != "quotes" &&
-           r.kind != "whitespace";
-  });
+  c.substantial = std::any_of(c.reasons.begin(), c.reasons.end(),
+                              [](const ChangeReason& r) { return !is_editorial_kind(r.kind); });
   // A typo fix in a text whose other differences are only form stays editorial.
   if (c.reasons.empty()) add_reason(c, "whitespace", "", "");
+  return c;
+}
+
+}  // namespace
+
+Classification classify_change(std::string_view old_text, std::string_view new_text,
+                               std::string_view language, const WordChecker& known) {
+  if (old_text == new_text) return {};
+  std::string a(old_text), b(new_text);
+  std::vector<ChangeReason> extra;
+  strip_chrome(a, b, extra);
+  same_resource_links(a, b, extra);
+  strip_stamps(a, b, extra);
+  Classification c = classify_words(a, b, language, known);
+  if (a == b) c.reasons.clear();
+  for (auto& r : extra) {
+    if (!is_editorial_kind(r.kind)) c.substantial = true;
+    bool seen = std::any_of(c.reasons.begin(), c.reasons.end(), [&](const ChangeReason& x) {
+      return x.kind == r.kind && x.old_value == r.old_value && x.new_value == r.new_value;
+    });
+    if (!seen) c.reasons.push_back(std::move(r));
+  }
+  if (c.reasons.empty()) c.reasons.push_back({"whitespace", "", "", ""});
   return c;
 }
 
@@ -349,16 +716,25 @@ nlohmann::ordered_json reasons_json(const Classification& classification) {
     json j{{"kind", r.kind}};
     j["old"] = r.old_value.empty() ? json(nullptr) : json(r.old_value);
     j["new"] = r.new_value.empty() ? json(nullptr) : json(r.new_value);
+    if (!r.detail.empty()) j["detail"] = r.detail;
     out.push_back(j);
   }
   return out;
 }
 
 std::string to_string(const ChangeReason& r) {
-  if (r.old_value.empty() && r.new_value.empty()) return r.kind;
-  if (r.old_value.empty()) return fmt::format("{}: +{}", r.kind, r.new_value);
-  if (r.new_value.empty()) return fmt::format("{}: -{}", r.kind, r.old_value);
-  return fmt::format("{}: {} -> {}", r.kind, r.old_value, r.new_value);
+  std::string out;
+  if (r.old_value.empty() && r.new_value.empty()) {
+    out = r.kind;
+  } else if (r.old_value.empty()) {
+    out = fmt::format("{}: +{}", r.kind, r.new_value);
+  } else if (r.new_value.empty()) {
+    out = fmt::format("{}: -{}", r.kind, r.old_value);
+  } else {
+    out = fmt::format("{}: {} -> {}", r.kind, r.old_value, r.new_value);
+  }
+  if (!r.detail.empty()) out += " (" + r.detail + ")";
+  return out;
 }
 
 }  // namespace accord

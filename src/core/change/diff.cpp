@@ -148,35 +148,10 @@ std::vector<SectionDiff> diff_documents(const Document& old_doc, const Document&
     d.status = p.moved      ? ChangeStatus::moved
                : renumbered ? ChangeStatus::renumbered
                             : ChangeStatus::changed;
-    if (text_same) {
-      // Same words and links: only markup, numbering or position changed.
-      if (!markup_same) d.classification.reasons.push_back({"markup", "", ""});
-      if (renumbered) {
-        d.classification.reasons.push_back({"renumbering", first_old.number, first_new.number});
-      }
-      if (p.moved) d.classification.reasons.push_back({"moved", "", ""});
-      if (d.classification.reasons.empty())
-        d.classification.reasons.push_back({"whitespace", "", ""});
-    } else {
-      d.classification = classify_change(before, after, language, known);
-      auto old_urls = urls_of(old_doc, p.source), new_urls = urls_of(new_doc, p.target);
-      if (old_urls != new_urls) {
-        d.classification.substantial = true;
-        d.classification.reasons.push_back({"url", "", ""});
-        std::string a, b;
-        for (const auto& u : old_urls) {
-          if (std::find(new_urls.begin(), new_urls.end(), u) == new_urls.end())
-            a += (a.empty() ? "" : ", ") + u;
-        }
-        for (const auto& u : new_urls) {
-          if (std::find(old_urls.begin(), old_urls.end(), u) == old_urls.end())
-            b += (b.empty() ? "" : ", ") + u;
-        }
-        d.classification.reasons.back().old_value = a;
-        d.classification.reasons.back().new_value = b;
-      }
-      if (d.status == ChangeStatus::renumbered) d.status = ChangeStatus::changed;
-    }
+    // Chrome, links, markup and numbering are judged with the Markdown.
+    d.classification =
+        classify_sections(old_doc, p.source, new_doc, p.target, language, known, p.moved);
+    if (!text_same && d.status == ChangeStatus::renumbered) d.status = ChangeStatus::changed;
     d.diff = word_diff(before, after, language);
     out.push_back(std::move(d));
   }

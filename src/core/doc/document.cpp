@@ -53,17 +53,30 @@ std::string_view type_string(cmark_node* node) {
   return s ? s : "";
 }
 
+std::string collapse_space(std::string_view s);
+
 // Plain text of a subtree: text and code literals, breaks as spaces, link
-// destinations collected on the side; inline HTML dropped.
-void collect_text(cmark_node* root, std::string& text, std::vector<std::string>& urls) {
+// destinations collected on the side (with each link's own text when LINKS
+// is given); inline HTML dropped.
+void collect_text(cmark_node* root, std::string& text, std::vector<std::string>& urls,
+                  std::vector<Block::Link>* links = nullptr) {
   Iter iter(cmark_iter_new(root));
   cmark_event_type ev;
+  std::vector<std::pair<std::size_t, std::size_t>> open;  // (text offset, index into LINKS)
   while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
     cmark_node* node = cmark_iter_get_node(iter.get());
     if (ev != CMARK_EVENT_ENTER) {
+      auto type = cmark_node_get_type(node);
+      if (ev == CMARK_EVENT_EXIT && links && !open.empty() &&
+          (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)) {
+        auto [offset, index] = open.back();
+        open.pop_back();
+        if (index < links->size()) {
+          (*links)[index].text = nfc(collapse_space(strip_shortcodes(text.substr(offset))));
+        }
+      }
       if (ev == CMARK_EVENT_EXIT && node != root) {
         // Keep words of adjacent blocks (table cells, quote paragraphs) apart.
-        auto type = cmark_node_get_type(node);
         if (type == CMARK_NODE_PARAGRAPH || type_string(node) == "table_cell") text += ' ';
       }
       continue;
@@ -79,7 +92,15 @@ void collect_text(cmark_node* root, std::string& text, std::vector<std::string>&
         break;
       case CMARK_NODE_LINK:
       case CMARK_NODE_IMAGE:
-        if (const char* url = cmark_node_get_url(node); url && *url) urls.emplace_back(url);
+        if (const char* url = cmark_node_get_url(node); url && *url) {
+          urls.emplace_back(url);
+          if (links) {
+            open.emplace_back(text.size(), links->size());
+            links->push_back({url, ""});
+          }
+        } else if (links) {
+          open.emplace_back(text.size(), static_cast<std::size_t>(-1));
+        }
         break;
       default:
         break;
@@ -282,7 +303,7 @@ class Walker {
       return b;
     }
     std::string text;
-    collect_text(node, text, b.urls);
+    collect_text(node, text, b.urls, &b.links);
     b.text = nfc(collapse_space(strip_shortcodes(text)));
     if (b.text.empty() && kind == BlockKind::paragraph &&
         b.source.find("{{") != std::string::npos) {
@@ -360,6 +381,8 @@ std::string_view to_string(HeadingKind kind) {
       return "setext";
     case HeadingKind::shortcode:
       return "shortcode";
+    case HeadingKind::inferred:
+      return "inferred";
   }
   return "none";
 }
@@ -496,7 +519,189 @@ std::string body_markdown(const std::string& text, const FrontMatterSplit& split
   return markdown;
 }
 
+namespace {
+
+std::size_t word_count(std::string_view text) {
+  std::size_t n = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+constexpr std::size_t k_max_heading_words = 12;
+
+bool one_line(const Block& b) { return b.source.find('\n') == std::string::npos; }
+
+// "**x**" or "__x__", nothing around it and no other bold inside.
+std::optional<std::string_view> bold_line(const Block& b) {
+  if (b.kind != BlockKind::paragraph || b.depth != 0 || !one_line(b)) return std::nullopt;
+  std::string_view s = b.source;
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  if (s.size() <= 4) return std::nullopt;
+  std::string_view mark = s.substr(0, 2);
+  if ((mark != "**" && mark != "__") || s.substr(s.size() - 2) != mark) return std::nullopt;
+  std::string_view inner = s.substr(2, s.size() - 4);
+  if (inner.find(mark) != std::string_view::npos) return std::nullopt;
+  return inner;
+}
+
+// The bold numbered title a paragraph opens with: "**4. Fees.** You pay…".
+std::optional<std::string> run_in_title(const Block& b) {
+  if (b.kind != BlockKind::paragraph || b.depth != 0) return std::nullopt;
+  std::string_view s = b.source;
+  if (s.substr(0, 2) != "**") return std::nullopt;
+  auto end = s.find("**", 2);
+  if (end == std::string_view::npos || end + 2 >= s.size()) return std::nullopt;
+  std::string title = trim(s.substr(2, end - 2));
+  if (title.empty() || !std::isdigit(static_cast<unsigned char>(title.front())))
+    return std::nullopt;
+  if (split_heading_title(title).number.empty() || word_count(title) > k_max_heading_words)
+    return std::nullopt;
+  return title;
+}
+
+// "1. Who we are" alone in its list, followed by prose.
+bool numbered_line(const Block& b, const Block* next) {
+  if (b.kind != BlockKind::list_item || b.depth != 1 || !one_line(b)) return false;
+  if (next && next->kind == BlockKind::list_item) return false;
+  std::string_view s = b.source;
+  std::size_t i = s.find_first_not_of(' ');
+  if (i == std::string_view::npos || !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  if (b.text.empty() || word_count(b.text) > k_max_heading_words) return false;
+  char last = b.text.back();
+  return last != '.' && last != ';' && last != ',';
+}
+
+// A clause number in front of a paragraph: "1.2 The Services. …".
+std::optional<HeadingTitle> clause_number(const Block& b) {
+  if (b.kind != BlockKind::paragraph || b.depth != 0) return std::nullopt;
+  std::string_view s = b.text;
+  std::size_t i = 0;
+  int dots = 0;
+  while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) {
+    if (s[i] == '.') ++dots;
+    ++i;
+  }
+  if (i == 0 || i >= s.size() || s[i] != ' ' || dots == 0) return std::nullopt;
+  std::string number(s.substr(0, i));
+  if (number.back() == '.') number.pop_back();
+  if (number.find('.') == std::string::npos) return std::nullopt;  // "1." is a list
+  HeadingTitle out;
+  out.number = number;
+  std::string_view rest = s.substr(i + 1);
+  auto stop = rest.find(". ");
+  if (stop != std::string_view::npos && word_count(rest.substr(0, stop)) <= 10)
+    out.title = std::string(rest.substr(0, stop));
+  return out;
+}
+
+bool is_underline(const Block& b) {
+  if (b.kind == BlockKind::thematic_break) {
+    return b.source.find_first_not_of("- \t") == std::string::npos;
+  }
+  return b.kind == BlockKind::paragraph && one_line(b) && !b.source.empty() &&
+         b.source.find_first_not_of("= \t") == std::string::npos;
+}
+
+bool short_line(const Block& b) {
+  return b.kind == BlockKind::paragraph && b.depth == 0 && one_line(b) && !b.text.empty() &&
+         word_count(b.text) <= k_max_heading_words;
+}
+
+struct Inferred {
+  std::size_t block = 0;   // the block that holds the heading
+  bool drop = false;       // the block is only the heading
+  bool drop_next = false;  // the next block is its underline
+  std::string raw_title;
+};
+
+Section inferred_section(const Block& b, const std::string& raw_title) {
+  Section s;
+  s.heading = HeadingKind::inferred;
+  s.line = b.line;
+  s.end_line = b.line;
+  s.raw_title = raw_title;
+  auto split = split_heading_title(raw_title);
+  s.number = std::move(split.number);
+  s.title = nfc(split.title);
+  s.level = 2 + static_cast<int>(std::count(s.number.begin(), s.number.end(), '.'));
+  return s;
+}
+
+// Headings for a document with too few real ones (see parse_document).
+void infer_headings(ParsedBody& body) {
+  std::vector<Inferred> found;
+  auto& blocks = body.blocks;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    const Block* next = i + 1 < blocks.size() ? &blocks[i + 1] : nullptr;
+    if (auto inner = bold_line(b); inner && word_count(b.text) <= k_max_heading_words) {
+      found.push_back({i, true, false, b.text});
+    } else if (auto title = run_in_title(b)) {
+      found.push_back({i, false, false, *title});
+    } else if (numbered_line(b, next)) {
+      std::string_view s = b.source;
+      std::size_t at = s.find_first_not_of(' ');
+      std::size_t end = at;
+      while (end < s.size() && std::isdigit(static_cast<unsigned char>(s[end]))) ++end;
+      found.push_back({i, true, false, std::string(s.substr(at, end - at)) + ". " + b.text});
+    } else if (auto clause = clause_number(b)) {
+      found.push_back({i, false, false, clause->number + " " + clause->title});
+    } else if (next && short_line(b) && is_underline(*next)) {
+      found.push_back({i, true, true, b.text});
+      ++i;
+    }
+  }
+  std::size_t titled = 0, number_only = 0;
+  for (const auto& s : body.sections) {
+    if (!s.title.empty()) ++titled;
+    if (s.title.empty() && !s.number.empty()) ++number_only;
+  }
+  std::size_t candidates = found.size() + number_only;
+  if (candidates < 3 || titled * 2 >= candidates) return;
+
+  // A heading that is only a number takes the short line after it as title.
+  std::vector<bool> drop(blocks.size(), false);
+  for (auto& s : body.sections) {
+    if (!s.title.empty() || s.number.empty()) continue;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      if (blocks[i].line <= s.line) continue;
+      if (short_line(blocks[i]) || bold_line(blocks[i])) {
+        s.title = blocks[i].text;
+        s.raw_title = s.number + " " + blocks[i].text;
+        drop[i] = true;
+        for (auto& f : found) {
+          if (f.block == i) f.raw_title.clear();  // already used
+        }
+      }
+      break;
+    }
+  }
+  for (const auto& f : found) {
+    if (f.raw_title.empty()) continue;
+    body.sections.push_back(inferred_section(blocks[f.block], f.raw_title));
+    if (f.drop) drop[f.block] = true;
+    if (f.drop_next) drop[f.block + 1] = true;
+  }
+  std::vector<Block> kept;
+  kept.reserve(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (!drop[i]) kept.push_back(std::move(blocks[i]));
+  }
+  blocks = std::move(kept);
+  std::stable_sort(body.sections.begin(), body.sections.end(),
+                   [](const Section& a, const Section& b) { return a.line < b.line; });
+}
+
+}  // namespace
+
 tl::expected<void, Failure> assemble(ParsedBody& body, Document& doc) {
+  infer_headings(body);
   if (body.sections.size() > k_max_sections) {
     return tl::unexpected(Failure{doc.file, body.sections[k_max_sections].line,
                                   fmt::format("more than {} sections", k_max_sections),
