@@ -20,6 +20,10 @@ struct Invariants {
   // both sides is never a mismatch, whatever the two locales make of it.
   std::vector<std::string> number_text;
   std::vector<std::string> footnotes;  // footnote references: "1" for [^1]
+  // Values of number words that are not numbers by themselves ("the five
+  // stages", "une abstention"): not compared, but a number written in digits
+  // on the other side matches one ("les cinq étapes" and "the 5 stages").
+  std::vector<std::string> spelled;
 
   bool empty() const {
     return emails.empty() && urls.empty() && phones.empty() && numbers.empty() && names.empty() &&

@@ -81,9 +81,10 @@ TEST(ClassifierAccuracy, NamesTheLabelledKindAmongItsReasons) {
   for (const auto& m : o.kind_misses) misses += "\n  " + m;
   std::cout << "reasons name the labelled kind: " << o.kind_named << "/" << o.total << misses
             << "\n";
-  // 114 of the 117 today (0.97; month-name dates are dates since issue 15):
+  // 115 of the 117 today (0.98; month-name dates are dates since issue 15,
+  // "Europe, Ltd." a name since issue 14):
   // any drop fails. Raise the floor when the classifier names more.
-  EXPECT_GE(o.kind_named, 114u) << named << misses;
+  EXPECT_GE(o.kind_named, 115u) << named << misses;
 }
 
 // Each kind of change, in each language, is named by the classifier for at

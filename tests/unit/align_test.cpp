@@ -201,7 +201,7 @@ TEST(Align, KeepsEachSectionsInvariants) {
   }
   EXPECT_GT(with_invariants, 10u);
   EXPECT_EQ((std::vector<std::string>{"14"}), aligned.target_invariants.back().numbers);
-  EXPECT_EQ((std::vector<std::string>{"Aligner\nOÜ"}), aligned.target_invariants.back().names);
+  EXPECT_EQ((std::vector<std::string>{"Aligner OÜ"}), aligned.target_invariants.back().names);
   EXPECT_EQ((std::vector<std::string>{"https://aligner.io/x"}),
             aligned.target_invariants.back().urls);
 }

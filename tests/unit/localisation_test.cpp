@@ -82,6 +82,12 @@ TEST(NumberWords, FrenchAndInflectedEstonian) {
   EXPECT_EQ(Strings{}, numbers("one of the parties", "en"));
   // A real change is still one.
   EXPECT_NE(numbers("within five days", "en"), numbers("sous six jours", "fr"));
+  // French round counts are their number; "quarantaine" is a quarantine.
+  EXPECT_EQ((Strings{"20"}), numbers("sans l'aide de la vingtaine de personnes", "fr"));
+  EXPECT_EQ((Strings{"100"}), numbers("une centaine de messages", "fr"));
+  EXPECT_EQ((Strings{}), numbers("des centaines de messages", "fr"));
+  EXPECT_EQ((Strings{}), numbers("une vingtainee", "fr"));
+  EXPECT_EQ((Strings{}), numbers("mis en quarantaine", "fr"));
 }
 
 TEST(Dates, MonthNamesAndNumericFormatsAgree) {
@@ -97,6 +103,11 @@ TEST(Dates, MonthNamesAndNumericFormatsAgree) {
   EXPECT_EQ(Strings{"2"}, numbers("you may cancel 2 plans", "en"));
   // May 2020 against mai 2022 is a real catch.
   EXPECT_NE(numbers("in May 2020", "en"), numbers("en mai 2022", "fr"));
+  // English puts "of" between the day and the month.
+  EXPECT_EQ((Strings{"4", "9"}), numbers("On the 4th of September we met", "en"));
+  EXPECT_EQ((Strings{"4", "9"}), numbers("Le 4 septembre, nous", "fr"));
+  // "of" alone makes no month of a word that is not one.
+  EXPECT_EQ((Strings{"4"}), numbers("the 4th of them", "en"));
 }
 
 // --- organisation names ----------------------------------------------------
@@ -114,6 +125,12 @@ TEST(OrganisationNames, WholeNameWithTheLegalFormOnEitherSide) {
             extract_invariants("run by our partner Telia Eesti AS, which", "en").names);
   EXPECT_NE(extract_invariants("partner Telia Eesti AS", "en").names,
             extract_invariants("partner Elisa Eesti AS", "et").names);
+  // English may put a comma before the form; Dutch and French forms count.
+  EXPECT_EQ(Strings{"Stripe Payments Europe Ltd"},
+            extract_invariants("processed by Stripe Payments Europe, Ltd., which", "en").names);
+  EXPECT_EQ(Strings{"Adyen N.V"}, extract_invariants("processed by Adyen N.V., which", "en").names);
+  // A comma between two words of the name ends it.
+  EXPECT_EQ(Strings{"Acme Ltd"}, extract_invariants("Paris, Acme Ltd runs it", "en").names);
 }
 
 // --- footnotes -------------------------------------------------------------
@@ -141,6 +158,9 @@ TEST(Links, LocalisedFormsOfOneLinkAreOne) {
   EXPECT_EQ(link("https://www.mozilla.org/en-US/about/"),
             link("https://www.mozilla.org/fr-FR/about/"));
   EXPECT_EQ(link("/files/report.en.pdf"), link("/files/report.fr.pdf"));
+  // Screenshots numbered per language: the code inside the file name.
+  EXPECT_EQ(link("/media/app-en-1.png"), link("/media/app-fr-1.png"));
+  EXPECT_EQ(link("/media/report-overview-en.png"), link("/media/report-overview-fr.png"));
   EXPECT_EQ(link("/en/page/faq/#analyze"), link("/fr/page/faq/#analyse"));
   EXPECT_EQ(link("http://example.org/charter"), link("https://example.org/charter/"));
   EXPECT_EQ(link("https://lists.example.eu"), link("https://lists.example.eu/"));
@@ -157,6 +177,9 @@ TEST(Links, DifferentPagesStayDifferent) {
   EXPECT_NE(link("https://old-service.example.com/"), link("https://new-service.example.com/"));
   // Only the pair's languages are language segments: /us/ is a path.
   EXPECT_NE(link("/us/page"), link("/page"));
+  // The numbered screenshots stay apart, and a file named by the code keeps it.
+  EXPECT_NE(link("/media/app-en-1.png"), link("/media/app-fr-2.png"));
+  EXPECT_NE(link("/media/en.png"), link("/media/fr.png"));
 }
 
 }  // namespace

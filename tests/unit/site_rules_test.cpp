@@ -127,6 +127,55 @@ TEST(InvariantMismatchFootnotes, FiresOnADroppedReferenceAndIsQuietWhenKept) {
                                                         "Forschenden[^2].\n"))));
 }
 
+TEST(InvariantMismatchLinks, QuietOnTheSitesOwnAddressWrittenOutAndOnALocalisedArticleSlug) {
+  EXPECT_EQ(none,
+            summary(check(
+                page(k_en_body + "\nSee [the press page](/page/press) and [the sponsor's "
+                                 "post](https://news.example.net/2019/09/acme-supports-us).\n"),
+                de_page(k_de_body + "\nSiehe [die Presseseite](https://example.org/page/press/) "
+                                    "und [den Beitrag](https://news.example.net/2019/09/"
+                                    "acme-unterstuetzt-uns).\n"))));
+}
+
+TEST(InvariantMismatchLinks, FiresOnAnotherPathOrAnUnrelatedArticle) {
+  // The same host and folder, but unrelated slugs: two articles.
+  auto findings =
+      check(page(k_en_body + "\nRead [the post](https://news.example.net/2019/09/acme-supports-us)."
+                             "\n"),
+            de_page(k_de_body + "\nLesen Sie [den Beitrag](https://news.example.net/2019/09/"
+                                "server-umzug-beendet).\n"));
+  ASSERT_EQ(std::vector<std::string>{"invariant-mismatch@5"}, summary(findings));
+  EXPECT_EQ("url", findings[0].evidence["kind"]);
+  // The site's address written out, but to another page.
+  findings = check(page(k_en_body + "\nSee [the press page](/page/press).\n"),
+                   de_page(k_de_body + "\nSiehe [die Seite](https://example.org/page/events/).\n"));
+  ASSERT_EQ(std::vector<std::string>{"invariant-mismatch@5"}, summary(findings));
+}
+
+TEST(InvariantMismatchNumbers, AGroupedNumberMatchesItsWholeValue) {
+  // "100.000" in an English page written by a French or German translator
+  // means a hundred thousand; the German side writes it with a space.
+  EXPECT_EQ(none, summary(check(page(k_en_body + "\nWe analysed 100.000 apps and 2,500 sites.\n"),
+                                de_page(k_de_body + "\nWir haben 100 000 Apps und 2500 Websites "
+                                                    "analysiert.\n"))));
+  // A different value is still caught.
+  auto findings = check(page(k_en_body + "\nWe analysed 100.000 apps.\n"),
+                        de_page(k_de_body + "\nWir haben 200 000 Apps analysiert.\n"));
+  ASSERT_EQ(std::vector<std::string>{"invariant-mismatch@5"}, summary(findings));
+  EXPECT_EQ("number", findings[0].evidence["kind"]);
+}
+
+TEST(InvariantMismatchNumbers, ADigitMatchesANumberWordOnTheOtherSide) {
+  EXPECT_EQ(none, summary(check(page(k_en_body + "\nThe 5 stages are known, and twelve steps.\n"),
+                                de_page(k_de_body + "\nDie fünf Phasen sind bekannt, und 12 "
+                                                    "Schritte.\n"))));
+  // A number word does not hide another value.
+  auto findings = check(page(k_en_body + "\nThe 5 stages are known.\n"),
+                        de_page(k_de_body + "\nDie sechs Phasen sind bekannt.\n"));
+  ASSERT_EQ(std::vector<std::string>{"invariant-mismatch@5"}, summary(findings));
+  EXPECT_EQ("number", findings[0].evidence["kind"]);
+}
+
 TEST(InvariantMismatchNumbers, IdenticalTextIsNeverAMismatch) {
   // "1.000" is one in English and a thousand in German, but written the same.
   EXPECT_EQ(none, summary(check(page(k_en_body + "\nThe factor is 1.000 exactly.\n"),
@@ -156,6 +205,10 @@ TEST(PlaceholderMismatch, QuietOnTranslatedCaptionsAndReorderedPlaceholders) {
                       de_page(k_de_body + "\n{{< figure src=\"/img/a.png\" caption=\"Unser "
                                           "Schalter\" >}}\n\nSie haben %d Nachrichten, %s. 50 % "
                                           "Rabatt.\n"))));
+  // Screenshots per language: the code inside the file name is localisation.
+  EXPECT_EQ(none,
+            summary(check(page(k_en_body + "\n{{< figure src=\"/img/app-en-1.png\" >}}\n"),
+                          de_page(k_de_body + "\n{{< figure src=\"/img/app-de-1.png\" >}}\n"))));
 }
 
 // --- untranslated ----------------------------------------------------------

@@ -92,16 +92,56 @@ std::vector<std::string> normalised_links(const std::vector<std::string>& urls,
   return as_set(std::move(out));
 }
 
-// Links inside the site that differ only in their last path segment, one on
-// each side, are the same page under a localised slug ("/post/gandi-supports"
-// and "/post/gandi-soutient"): removed from MISSING and EXTRA in pairs.
+// The words of a slug, "gandi-supports-exodus" → {"gandi", "supports",
+// "exodus"}; empty when SEGMENT is not one (no '-' or '_').
+std::vector<std::string> slug_words(std::string_view segment) {
+  std::vector<std::string> out;
+  if (segment.find_first_of("-_") == std::string_view::npos) return out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= segment.size(); ++i) {
+    if (i == segment.size() || segment[i] == '-' || segment[i] == '_') {
+      if (i > start) out.emplace_back(segment.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+// Whether two last path segments are one article's slug in two languages:
+// both slugs, sharing a word of four letters or more (a name: "gandi",
+// "exodus") and differing in another.
+bool localised_slug_pair(std::string_view a, std::string_view b) {
+  auto wa = slug_words(a);
+  auto wb = slug_words(b);
+  for (const auto& w : wa) {
+    if (w.size() >= 4 && std::find(wb.begin(), wb.end(), w) != wb.end()) return true;
+  }
+  return false;
+}
+
+// Links that differ only in their last path segment, one on each side, are
+// the same page under a localised slug: inside the site any such pair
+// ("/post/gandi-supports" and "/post/gandi-soutient"); on another site a
+// pair of slugs under a path of their own
+// ("news.example.net/2019/09/gandi-supports-x" and ".../gandi-soutient-x"),
+// so that two articles of one blog with unrelated slugs still differ.
+// Removed from MISSING and EXTRA in pairs.
 void pair_localised_slugs(std::vector<std::string>& missing, std::vector<std::string>& extra) {
   auto parent = [](const std::string& link) { return link.substr(0, link.rfind('/')); };
+  auto last = [](const std::string& link) {
+    return std::string_view(link).substr(link.rfind('/') + 1);
+  };
+  auto same_page = [&](const std::string& x, const std::string& m) {
+    if (x.rfind('/') == std::string::npos || m.rfind('/') == std::string::npos) return false;
+    if (parent(x) != parent(m)) return false;
+    if (is_site_link(x) && is_site_link(m)) {
+      return x.rfind('/') != 0;  // not a top-level page: "/a" and "/b" are two pages
+    }
+    return parent(x).find('/') != std::string::npos && localised_slug_pair(last(x), last(m));
+  };
   for (auto m = missing.begin(); m != missing.end();) {
-    auto e = std::find_if(extra.begin(), extra.end(), [&](const std::string& x) {
-      return is_site_link(x) && is_site_link(*m) && parent(x) == parent(*m) &&
-             x.rfind('/') != 0;  // not a top-level page: "/a" and "/b" are two pages
-    });
+    auto e = std::find_if(extra.begin(), extra.end(),
+                          [&](const std::string& x) { return same_page(x, *m); });
     if (e == extra.end()) {
       ++m;
       continue;
@@ -109,6 +149,63 @@ void pair_localised_slugs(std::vector<std::string>& missing, std::vector<std::st
     extra.erase(e);
     m = missing.erase(m);
   }
+}
+
+// A link inside the site on one side and the same path under a host on the
+// other ("/page/press" and "example.org/page/press") are one page: the
+// translator wrote the site's own address out. Removed in pairs.
+void pair_site_paths(std::vector<std::string>& missing, std::vector<std::string>& extra) {
+  auto path_of = [](const std::string& link) -> std::string_view {
+    if (is_site_link(link)) return {};
+    auto slash = link.find('/');
+    if (slash == std::string::npos || link.substr(0, slash).find('.') == std::string::npos) {
+      return {};
+    }
+    return std::string_view(link).substr(slash);
+  };
+  auto pair_up = [&](std::vector<std::string>& relative, std::vector<std::string>& absolute) {
+    for (auto r = relative.begin(); r != relative.end();) {
+      auto a = is_site_link(*r) && r->size() > 1
+                   ? std::find_if(absolute.begin(), absolute.end(),
+                                  [&](const std::string& x) { return path_of(x) == *r; })
+                   : absolute.end();
+      if (a == absolute.end()) {
+        ++r;
+        continue;
+      }
+      absolute.erase(a);
+      r = relative.erase(r);
+    }
+  };
+  pair_up(missing, extra);
+  pair_up(extra, missing);
+}
+
+// The value of a number written with groups of three digits ("100.000",
+// "2,500", "1'000"), read as a whole number; empty when TEXT is not so
+// written. English "100.000" is a decimal by the rules of its locale, but a
+// translator who writes "100.000" in an English page means a hundred
+// thousand as often as not: a pair is matched on either reading.
+std::string grouped_value(std::string_view text) {
+  std::string digits;
+  std::size_t group = 0;
+  bool separated = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= '0' && c <= '9') {
+      digits += c;
+      ++group;
+    } else if ((c == '.' || c == ',' || c == '\'') && i > 0 && i + 1 < text.size()) {
+      if ((separated && group != 3) || (!separated && (group == 0 || group > 3))) return {};
+      separated = true;
+      group = 0;
+    } else {
+      return {};
+    }
+  }
+  if (!separated || group != 3) return {};
+  auto first = digits.find_first_not_of('0');
+  return first == std::string::npos ? "0" : digits.substr(first);
 }
 
 // Number values of one side not matched on the other. Values written the
@@ -124,7 +221,7 @@ void number_difference(const Invariants& s, const Invariants& t, std::vector<std
   }
   std::map<std::string_view, int> written;  // target texts not yet matched
   for (const auto& w : t.number_text) ++written[w];
-  std::vector<std::string> rest_s, rest_t;
+  std::vector<std::size_t> rest_s, rest_t;  // indices not matched by text
   std::map<std::string_view, int> matched;  // source texts matched, by text
   for (std::size_t i = 0; i < s.numbers.size(); ++i) {
     auto it = written.find(s.number_text[i]);
@@ -132,7 +229,7 @@ void number_difference(const Invariants& s, const Invariants& t, std::vector<std
       --it->second;
       ++matched[s.number_text[i]];
     } else {
-      rest_s.push_back(s.numbers[i]);
+      rest_s.push_back(i);
     }
   }
   for (std::size_t j = 0; j < t.numbers.size(); ++j) {
@@ -140,11 +237,70 @@ void number_difference(const Invariants& s, const Invariants& t, std::vector<std
     if (it != matched.end() && it->second > 0) {
       --it->second;
     } else {
-      rest_t.push_back(t.numbers[j]);
+      rest_t.push_back(j);
     }
   }
-  missing = minus(rest_s, rest_t);
-  extra = minus(rest_t, rest_s);
+  // Then by value, each side read by its locale; then a number written in
+  // groups of three on one side by its whole-number reading (grouped_value).
+  std::multimap<std::string, std::size_t> by_value;  // target value → index in rest_t
+  for (std::size_t k = 0; k < rest_t.size(); ++k) by_value.emplace(t.numbers[rest_t[k]], k);
+  std::vector<bool> used_t(rest_t.size(), false);
+  std::vector<bool> used_s(rest_s.size(), false);
+  auto take = [&](const std::string& value) -> bool {
+    auto range = by_value.equal_range(value);
+    for (auto it = range.first; it != range.second; ++it) {
+      if (!used_t[it->second]) {
+        used_t[it->second] = true;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (std::size_t k = 0; k < rest_s.size(); ++k) used_s[k] = take(s.numbers[rest_s[k]]);
+  for (std::size_t k = 0; k < rest_s.size(); ++k) {
+    if (used_s[k]) continue;
+    std::string whole = grouped_value(s.number_text[rest_s[k]]);
+    if (!whole.empty()) used_s[k] = take(whole);
+  }
+  std::multimap<std::string, std::size_t> wholes;  // target whole readings → index in rest_t
+  for (std::size_t k = 0; k < rest_t.size(); ++k) {
+    if (used_t[k]) continue;
+    std::string whole = grouped_value(t.number_text[rest_t[k]]);
+    if (!whole.empty()) wholes.emplace(whole, k);
+  }
+  for (std::size_t k = 0; k < rest_s.size(); ++k) {
+    if (used_s[k]) continue;
+    auto range = wholes.equal_range(s.numbers[rest_s[k]]);
+    for (auto it = range.first; it != range.second && !used_s[k]; ++it) {
+      if (!used_t[it->second]) used_s[k] = used_t[it->second] = true;
+    }
+  }
+  // Last, a number left on one side against a number word on the other.
+  auto spelled_match = [](const std::vector<std::string>& spelled) {
+    std::map<std::string, int> out;
+    for (const auto& v : spelled) ++out[v];
+    return out;
+  };
+  auto s_words = spelled_match(s.spelled);
+  auto t_words = spelled_match(t.spelled);
+  auto take_word = [](std::map<std::string, int>& words, const std::string& value) {
+    auto it = words.find(value);
+    if (it == words.end() || it->second == 0) return false;
+    --it->second;
+    return true;
+  };
+  for (std::size_t k = 0; k < rest_s.size(); ++k) {
+    if (!used_s[k] && !take_word(t_words, s.numbers[rest_s[k]])) {
+      missing.push_back(s.numbers[rest_s[k]]);
+    }
+  }
+  for (std::size_t k = 0; k < rest_t.size(); ++k) {
+    if (!used_t[k] && !take_word(s_words, t.numbers[rest_t[k]])) {
+      extra.push_back(t.numbers[rest_t[k]]);
+    }
+  }
+  std::sort(missing.begin(), missing.end());
+  std::sort(extra.begin(), extra.end());
 }
 
 // Organisation names match when one ends with the other word by word: a
@@ -200,6 +356,7 @@ std::vector<KindValues> compare(const PairInput& in, const Invariants& s, const 
     k.missing = minus(k.source, k.target);
     k.extra = minus(k.target, k.source);
     pair_localised_slugs(k.missing, k.extra);
+    pair_site_paths(k.missing, k.extra);
     out.push_back(std::move(k));
   }
   {

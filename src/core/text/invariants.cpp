@@ -111,8 +111,9 @@ void take_phones(std::string& text, Invariants& out) {
   }
 }
 
-constexpr std::array<std::string_view, 14> k_legal_forms = {
-    "AS", "OÜ", "MTÜ", "SA", "Ltd", "Inc", "LLC", "GmbH", "AG", "Oy", "Oyj", "AB", "plc", "Corp"};
+constexpr std::array<std::string_view, 20> k_legal_forms = {
+    "AS",  "OÜ", "MTÜ", "SA",   "Ltd", "Inc", "LLC", "GmbH", "AG",   "Oy",
+    "Oyj", "AB", "plc", "Corp", "N.V", "B.V", "S.A", "SAS",  "SARL", "SE"};
 
 bool starts_upper(std::string_view word) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
@@ -290,6 +291,20 @@ long long dozen_value(const std::string& folded) {
   }
   // Estonian "tosin" inflects: tosina, tosinas, tosinat.
   if (folded.rfind("tosin", 0) == 0 && folded.size() <= 8) return 12;
+  // French round counts, "une vingtaine de personnes": about twenty, written
+  // for "20" or "about 20" in the other language. Not "quarantaine", which
+  // is also a quarantine.
+  static const std::array<std::pair<std::string_view, long long>, 6> k_round = {
+      {{"dizaine", 10},
+       {"quinzaine", 15},
+       {"vingtaine", 20},
+       {"trentaine", 30},
+       {"cinquantaine", 50},
+       {"centaine", 100}}};
+  // The plural, "des centaines", is "hundreds of": no number.
+  for (const auto& [word, value] : k_round) {
+    if (folded == word) return value;
+  }
   return -1;
 }
 
@@ -475,11 +490,15 @@ void take_name(std::string_view text, const std::vector<Word>& words, std::size_
       name += (name.empty() ? "" : " ") + std::string(words[k].text);
     return name;
   };
+  // Between the name and its form English may put a comma: "Europe, Ltd.".
+  auto joins = [&](std::size_t k) {  // words k-1 and k written together
+    std::size_t end = words[k - 1].offset + words[k - 1].text.size();
+    if (k == i && end < words[k].offset && text[end] == ',') ++end;
+    return only_space(text, end, words[k].offset);
+  };
   std::size_t begin = i;
   while (begin > 0 && i - begin < 4 && starts_upper(words[begin - 1].text) &&
-         !legal_form_of(words[begin - 1].text).size() &&
-         only_space(text, words[begin - 1].offset + words[begin - 1].text.size(),
-                    words[begin].offset)) {
+         !legal_form_of(words[begin - 1].text).size() && joins(begin)) {
     --begin;
   }
   if (begin < i) {
@@ -542,8 +561,11 @@ void take_words(const std::string& text, const std::vector<TokenSpan>& spans,
       out.number_text.emplace_back(w);
       continue;
     }
+    // "4th of September": English puts "of" between a day and its month.
+    const bool day_of = language == "en" && i > 1 && fold_case(words[i - 1].text) == "of" &&
+                        is_digit_word(words[i - 2].text);
     if (int month = month_of(w, language);
-        month > 0 && ((i > 0 && is_digit_word(words[i - 1].text)) ||
+        month > 0 && (day_of || (i > 0 && is_digit_word(words[i - 1].text)) ||
                       (i + 1 < words.size() && is_digit_word(words[i + 1].text)))) {
       out.numbers.push_back(std::to_string(month));
       out.number_text.emplace_back(w);
@@ -555,11 +577,12 @@ void take_words(const std::string& text, const std::vector<TokenSpan>& spans,
       out.number_text.emplace_back(w);
       continue;
     }
-    if (unit_follows(i)) {
-      long long v = number_word_value(w, language);
-      if (v >= 0) {
+    if (long long v = number_word_value(w, language); v >= 0) {
+      if (unit_follows(i)) {
         out.numbers.push_back(std::to_string(v));
         out.number_text.emplace_back(w);
+      } else {
+        out.spelled.push_back(std::to_string(v));
       }
     }
     if (std::string_view form = legal_form_of(w); !form.empty())
@@ -753,16 +776,25 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   return out;
 }
 
-// "report.en.pdf", "report-en.pdf", "report_fr.pdf" → "report.pdf".
+// "report.en.pdf", "report-en.pdf", "report_fr.pdf" → "report.pdf", and a
+// language code inside the stem, "app-fr-1.png" → "app-1.png" (screenshots
+// numbered per language). The first piece of the stem is never taken: it
+// names the file.
 std::string without_language_infix(std::string_view name, std::string_view a, std::string_view b) {
   auto dot = name.rfind('.');
   if (dot == std::string_view::npos || dot == 0) return std::string(name);
   std::string_view stem = name.substr(0, dot);
-  for (char sep : {'.', '-', '_'}) {
-    auto at = stem.rfind(sep);
-    if (at != std::string_view::npos && at > 0 && is_language_code(stem.substr(at + 1), a, b)) {
-      return std::string(stem.substr(0, at)) + std::string(name.substr(dot));
+  auto is_sep = [](char c) { return c == '.' || c == '-' || c == '_'; };
+  std::size_t start = 0;
+  while (start < stem.size() && !is_sep(stem[start])) ++start;  // the first piece
+  while (start < stem.size()) {
+    std::size_t end = start + 1;
+    while (end < stem.size() && !is_sep(stem[end])) ++end;
+    if (is_language_code(stem.substr(start + 1, end - start - 1), a, b)) {
+      return std::string(stem.substr(0, start)) + std::string(stem.substr(end)) +
+             std::string(name.substr(dot));
     }
+    start = end;
   }
   return std::string(name);
 }
