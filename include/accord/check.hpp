@@ -5,7 +5,6 @@
 #include <accord/align.hpp>
 #include <accord/change.hpp>
 #include <accord/document.hpp>
-#include <accord/history.hpp>
 #include <accord/langid.hpp>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -48,24 +47,8 @@ const std::vector<RuleInfo>& rules();
 // The default severity of RULE; throws std::out_of_range for an unknown id.
 Severity default_severity(std::string_view rule);
 
-// The git history of both documents of a pair, for the history rules
-// (outdated, history-truncated). Versions newest first, as GitDocument::log
-// gives them, with their section changes.
-struct PairHistory {
-  History source;
-  History target;
-  WordChecker known;  // spelling in the source language, to tell typo fixes
-};
-
-// The histories at REV that the history rules need for TARGET_DOCUMENT (the
-// target as checked): GitDocument::log of both documents, with section
-// changes computed only as far back as the rules look. The target's go back
-// until each of TARGET_DOCUMENT's sections has its last change or review;
-// the source's until the oldest of those. Older versions are listed with
-// Version::changes_skipped. The findings are those of full histories. KNOWN
-// is left empty.
-PairHistory read_pair_history(const GitDocument& source, const GitDocument& target,
-                              const Document& target_document, const std::string& rev);
+// Both documents' histories, for the history rules (history.hpp).
+struct PairHistory;
 
 // One translation pair, parsed, with what the rules need to know.
 struct PairInput {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <accord/change.hpp>
+#include <accord/date.hpp>
 #include <accord/error.hpp>
 #include <compare>
 #include <cstddef>
@@ -19,21 +20,6 @@
 #include <vector>
 
 namespace accord {
-
-// A calendar day (proleptic Gregorian), with no time zone.
-struct Date {
-  int year = 0;
-  int month = 0;  // 1–12
-  int day = 0;    // 1–31
-
-  friend auto operator<=>(const Date&, const Date&) = default;
-  // "YYYY-MM-DD".
-  std::string to_string() const;
-};
-
-// Parses exactly "YYYY-MM-DD" naming a real calendar day (years 1–9999);
-// nullopt for anything else, including "2024-02-30" and trailing text.
-std::optional<Date> parse_date(std::string_view text);
 
 // Where a version's effective date came from, in order of precedence.
 enum class EffectiveSource {
@@ -277,6 +263,25 @@ class GitDocument {
   struct Impl;
   std::unique_ptr<Impl> m_impl;
 };
+
+// The git history of both documents of a pair, for the history rules
+// (outdated, history-truncated). Versions newest first, as GitDocument::log
+// gives them, with their section changes.
+struct PairHistory {
+  History source;
+  History target;
+  WordChecker known;  // spelling in the source language, to tell typo fixes
+};
+
+// The histories at REV that the history rules need for TARGET_DOCUMENT (the
+// target as checked): GitDocument::log of both documents, with section
+// changes computed only as far back as the rules look. The target's go back
+// until each of TARGET_DOCUMENT's sections has its last change or review;
+// the source's until the oldest of those. Older versions are listed with
+// Version::changes_skipped. The findings are those of full histories. KNOWN
+// is left empty.
+PairHistory read_pair_history(const GitDocument& source, const GitDocument& target,
+                              const Document& target_document, const std::string& rev);
 
 // JSON renderings, schemas in docs/history.md. A commit:
 // {"commit","author":{"name","email","date"},"committer":{…},"summary",

@@ -3,8 +3,8 @@
 // effective"), read from the policy itself.
 #pragma once
 
+#include <accord/date.hpp>
 #include <accord/document.hpp>
-#include <accord/history.hpp>
 #include <optional>
 #include <string>
 #include <string_view>

@@ -101,4 +101,15 @@ std::size_t char_count(std::string_view text);
 // Trims ASCII and Unicode white space at both ends.
 std::string trim(std::string_view text);
 
+// TEXT with each run of ASCII white space (space, tab, LF, CR, FF, VT)
+// made one space and none at either end. Other bytes, Unicode spaces
+// included, are kept as they are; any bytes are accepted.
+std::string collapse_space(std::string_view text);
+
+// BYTES with each ill-formed UTF-8 sequence replaced by one U+FFFD (the
+// maximal subparts, as the Unicode standard recommends); BYTES unchanged
+// when it is valid UTF-8. For names accord does not choose (git refs,
+// commit text) that must be shown or written as JSON.
+std::string to_valid_utf8(std::string_view bytes);
+
 }  // namespace accord

@@ -1,4 +1,6 @@
 // accord check [PATH…]: the translation rules, for editors and for CI.
+#include <fmt/format.h>
+
 #include <accord/check.hpp>
 #include <algorithm>
 #include <memory>
@@ -17,6 +19,49 @@ struct CheckOptions {
   std::string format = "text";
   std::string fail_on = "error";
 };
+
+// "Rules (docs/rules.md): untranslated, …, notice-violation.", from rules(),
+// each id with its default severity when that is not error, wrapped at 80
+// columns: the help cannot leave out a rule.
+std::string rules_footer() {
+  std::string out = "Rules (docs/rules.md):";
+  std::size_t column = out.size();
+  const auto& all = rules();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    std::string item(all[i].id);
+    if (all[i].severity != Severity::error)
+      item += fmt::format(" ({})", to_string(all[i].severity));
+    item += i + 1 < all.size() ? "," : ".";
+    if (column + 1 + item.size() > 80) {
+      out += '\n';
+      column = 0;
+    } else {
+      out += ' ';
+      ++column;
+    }
+    out += item;
+    column += item.size();
+  }
+  return out + "\n";
+}
+
+// `accord check --help`'s footer: the rules, then how the history rules run,
+// the exit codes and examples.
+std::string check_footer() {
+  return rules_footer() +
+         "In a git repository the history rules run too; elsewhere they are skipped with a\n"
+         "note. A commit that changes the translation with an 'Accord-Reviewed: 6, 8'\n"
+         "(or 'all') trailer marks those sections reviewed.\n\n"
+         "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;\n"
+         "2 usage or input error; 3 internal error.\n\n"
+         "Examples:\n"
+         "  accord check                          # every pair of the site here\n"
+         "  accord check content/privacy.et.md    # the pair this file belongs to\n"
+         "  accord check --format github          # annotations in GitHub Actions\n"
+         "  accord check --format sarif > accord.sarif\n"
+         "  accord check --fail-on warning\n"
+         "  accord check --rev v2.0              # as the documents were at tag v2.0";
+}
 
 int run_check(const CheckOptions& opts, const GlobalOptions& global) {
   CheckSummary summary;
@@ -53,41 +98,25 @@ int run_check(const CheckOptions& opts, const GlobalOptions& global) {
 }  // namespace
 
 Command check_command() {
-  return {
-      "check", "Check translation pairs: untranslated text, missing sections, mismatches",
-      [](CLI::App& app, const GlobalOptions& global) {
-        auto opts = std::make_shared<CheckOptions>();
-        app.add_option("PATH", opts->paths,
-                       "Site folders or Markdown files (default: the site found from the "
-                       "current folder)");
-        app.add_option("--format", opts->format, "Output format")
-            ->check(CLI::IsMember({"text", "json", "github", "sarif"}))
-            ->capture_default_str();
-        app.add_option("--rev", opts->rev,
-                       "Check the documents as they were at this revision (read through "
-                       "libgit2); history rules see history up to it");
-        app.add_option("--fail-on", opts->fail_on,
-                       "Exit 1 when a finding is at or above this severity")
-            ->check(CLI::IsMember({"error", "warning", "never"}))
-            ->capture_default_str();
-        app.footer(
-            "Rules (docs/rules.md): untranslated, untranslated-front-matter, missing-section,\n"
-            "extra-section, invariant-mismatch, structure-mismatch (warning), length-ratio\n"
-            "(warning), front-matter-mismatch (warning), outdated, history-truncated (warning).\n"
-            "In a git repository the history rules run too; elsewhere they are skipped with a\n"
-            "note. A commit that changes the translation with an 'Accord-Reviewed: 6, 8'\n"
-            "(or 'all') trailer marks those sections reviewed.\n\n"
-            "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;\n"
-            "2 usage or input error; 3 internal error.\n\n"
-            "Examples:\n"
-            "  accord check                          # every pair of the site here\n"
-            "  accord check content/privacy.et.md    # the pair this file belongs to\n"
-            "  accord check --format github          # annotations in GitHub Actions\n"
-            "  accord check --format sarif > accord.sarif\n"
-            "  accord check --fail-on warning\n"
-            "  accord check --rev v2.0              # as the documents were at tag v2.0");
-        return [opts, &global] { return run_check(*opts, global); };
-      }};
+  return {"check", "Check translation pairs: untranslated text, missing sections, mismatches",
+          [](CLI::App& app, const GlobalOptions& global) {
+            auto opts = std::make_shared<CheckOptions>();
+            app.add_option("PATH", opts->paths,
+                           "Site folders or Markdown files (default: the site found from the "
+                           "current folder)");
+            app.add_option("--format", opts->format, "Output format")
+                ->check(CLI::IsMember({"text", "json", "github", "sarif"}))
+                ->capture_default_str();
+            app.add_option("--rev", opts->rev,
+                           "Check the documents as they were at this revision (read through "
+                           "libgit2); history rules see history up to it");
+            app.add_option("--fail-on", opts->fail_on,
+                           "Exit 1 when a finding is at or above this severity")
+                ->check(CLI::IsMember({"error", "warning", "never"}))
+                ->capture_default_str();
+            app.footer(check_footer());
+            return [opts, &global] { return run_check(*opts, global); };
+          }};
 }
 
 }  // namespace accord::cli

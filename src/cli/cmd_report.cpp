@@ -4,10 +4,10 @@
 
 #include <accord/atomic_file.hpp>
 #include <accord/check.hpp>
+#include <accord/date.hpp>
 #include <accord/history.hpp>
 #include <accord/html_report.hpp>
 #include <csignal>
-#include <ctime>
 #include <memory>
 #include <set>
 
@@ -24,13 +24,6 @@ struct ReportOptions {
   std::vector<std::string> paths;
 };
 
-Date local_today() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
 int run_report(const ReportOptions& opts, const GlobalOptions& global) {
   // Past a `ulimit -f` limit, write() raises SIGXFSZ, whose default action
   // kills the process before AtomicFile can report the failure and remove
@@ -41,7 +34,7 @@ int run_report(const ReportOptions& opts, const GlobalOptions& global) {
   // Created before the (slower) checks run, so that a bad target (a device,
   // an input document) or an unwritable folder fails first.
   AtomicFile out(opts.html, site_inputs(opts.paths, selected));
-  const Date today = local_today();
+  const Date today = today_local();
   PairPipelineResult checked = check_selected_pairs(selected, {"", global.max_file_size});
   options.notices.insert(options.notices.end(), checked.notices.begin(), checked.notices.end());
   std::vector<ReportPair> pairs;

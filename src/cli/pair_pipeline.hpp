@@ -7,6 +7,7 @@
 
 #include <accord/check.hpp>
 #include <accord/document.hpp>
+#include <accord/history.hpp>
 #include <cstddef>
 #include <optional>
 #include <string>

@@ -3,6 +3,7 @@
 
 #include <accord/check.hpp>
 #include <accord/config.hpp>
+#include <accord/history.hpp>
 
 #include "test_support.hpp"
 

@@ -1,6 +1,7 @@
 // outdated and history-truncated: rules that need the pair's git history.
 #include <fmt/format.h>
 
+#include <accord/history.hpp>
 #include <accord/report.hpp>
 #include <algorithm>
 #include <limits>

@@ -2,6 +2,7 @@
 // changes take effect before the notice the policy promises has run out.
 #include <fmt/format.h>
 
+#include <accord/history.hpp>
 #include <accord/notice.hpp>
 #include <accord/report.hpp>
 #include <filesystem>

@@ -16,19 +16,11 @@
 
 #include "doc/body.hpp"
 #include "doc/shortcode.hpp"
+#include "util/handle.hpp"
 
 namespace accord {
 namespace {
 
-template <auto Free>
-struct CDeleter {
-  template <class T>
-  void operator()(T* p) const noexcept {
-    Free(p);
-  }
-};
-template <class T, auto Free>
-using Handle = std::unique_ptr<T, CDeleter<Free>>;
 using Node = Handle<cmark_node, cmark_node_free>;
 using Parser = Handle<cmark_parser, cmark_parser_free>;
 using Iter = Handle<cmark_iter, cmark_iter_free>;
@@ -52,8 +44,6 @@ std::string_view type_string(cmark_node* node) {
   const char* s = cmark_node_get_type_string(node);
   return s ? s : "";
 }
-
-std::string collapse_space(std::string_view s);
 
 // Plain text of a subtree: text and code literals, breaks as spaces, link
 // destinations collected on the side (with each link's own text when LINKS
@@ -106,22 +96,6 @@ void collect_text(cmark_node* root, std::string& text, std::vector<std::string>&
         break;
     }
   }
-}
-
-std::string collapse_space(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
 }
 
 class LineTable {

@@ -1,4 +1,4 @@
-// libgit2 handles wrapped the moment they are created, the one
+// libgit2 handles (util/handle.hpp) wrapped the moment they are created, the one
 // git_libgit2_init owner of the process, and object ids as hash keys.
 #pragma once
 
@@ -10,20 +10,9 @@
 #include <string>
 #include <string_view>
 
+#include "util/handle.hpp"
+
 namespace accord::git {
-
-// Frees a C handle with FREE; never throws.
-template <auto Free>
-struct CDeleter {
-  template <class T>
-  void operator()(T* p) const noexcept {
-    Free(p);
-  }
-};
-
-// A libgit2 handle owned by a unique_ptr.
-template <class T, auto Free>
-using Handle = std::unique_ptr<T, CDeleter<Free>>;
 
 using RepositoryHandle = Handle<git_repository, git_repository_free>;
 using CommitHandle = Handle<git_commit, git_commit_free>;
@@ -52,10 +41,6 @@ std::string last_error_text();
 // the Unicode standard recommends (maximal subparts); "" for nullptr.
 // Never throws for the text.
 std::string owned_text(const char* text, const char* encoding = nullptr);
-
-// BYTES with each ill-formed UTF-8 sequence replaced by U+FFFD (as
-// owned_text); BYTES unchanged when it is valid UTF-8.
-std::string valid_utf8(std::string_view bytes);
 
 // 40 hex digits.
 std::string to_hex(const git_oid& id);

@@ -2,7 +2,6 @@
 // walk itself is in walk.cpp.
 #include <accord/history.hpp>
 #include <accord/publish.hpp>
-#include <chrono>
 #include <list>
 #include <memory>
 #include <unordered_map>
@@ -14,36 +13,7 @@
 
 namespace accord {
 
-// ---- dates -----------------------------------------------------------------
-
-std::string Date::to_string() const {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
-}
-
-std::optional<Date> parse_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  auto digits = [&](std::size_t from, std::size_t n, int* out) {
-    int v = 0;
-    for (std::size_t i = from; i < from + n; ++i) {
-      if (text[i] < '0' || text[i] > '9') return false;
-      v = v * 10 + (text[i] - '0');
-    }
-    *out = v;
-    return true;
-  };
-  Date d;
-  if (!digits(0, 4, &d.year) || !digits(5, 2, &d.month) || !digits(8, 2, &d.day)) {
-    return std::nullopt;
-  }
-  if (d.year < 1) return std::nullopt;
-  std::chrono::year_month_day ymd{std::chrono::year(d.year),
-                                  std::chrono::month(static_cast<unsigned>(d.month)),
-                                  std::chrono::day(static_cast<unsigned>(d.day))};
-  if (!ymd.ok()) return std::nullopt;
-  return d;
-}
+// ---- effective dates, people, the version in force ------------------------
 
 std::string_view to_string(EffectiveSource source) {
   switch (source) {
@@ -73,37 +43,7 @@ std::string policy_tag_name(std::string_view path, const Date& date) {
   return "policy/" + encode_tag_path(path) + "/" + date.to_string();
 }
 
-namespace {
-
-struct LocalTime {
-  Date date;
-  int hour = 0;
-  int minute = 0;
-  int second = 0;
-};
-
-LocalTime local_time(long long time, int offset_minutes) {
-  using namespace std::chrono;
-  sys_seconds t{seconds{time + static_cast<long long>(offset_minutes) * 60}};
-  sys_days day = floor<days>(t);
-  year_month_day ymd{day};
-  hh_mm_ss hms{t - day};
-  return {Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-               static_cast<int>(static_cast<unsigned>(ymd.day()))},
-          static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-          static_cast<int>(hms.seconds().count())};
-}
-
-}  // namespace
-
-std::string Person::iso_time() const {
-  LocalTime t = local_time(time, offset_minutes);
-  int off = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d%c%02d:%02d", t.date.to_string().c_str(), t.hour,
-                t.minute, t.second, offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
-  return buf;
-}
+std::string Person::iso_time() const { return accord::iso_time(time, offset_minutes); }
 
 Date Person::local_date() const { return local_time(time, offset_minutes).date; }
 

@@ -90,8 +90,8 @@ std::optional<PolicyTag> latest_tag(const Repository& repo, const std::string& p
     ObjectHandle peeled(peeled_raw);
     if (peel < 0 || git_object_type(peeled.get()) != GIT_OBJECT_COMMIT) continue;
     const git_signature* tagger = git_tag_tagger(tag.get());
-    PolicyTag t{valid_utf8(name.substr(k_tag_prefix.size())), *date, tagger ? tagger->when.time : 0,
-                to_hex(*git_object_id(peeled.get()))};
+    PolicyTag t{to_valid_utf8(name.substr(k_tag_prefix.size())), *date,
+                tagger ? tagger->when.time : 0, to_hex(*git_object_id(peeled.get()))};
     if (!best || std::tie(t.date, t.tagged_at) > std::tie(best->date, best->tagged_at)) best = t;
   }
   if (rc != GIT_ITEROVER) {

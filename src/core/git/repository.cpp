@@ -6,9 +6,9 @@
 #include <unicode/ucnv_cb.h>
 #include <unicode/ucnv_err.h>
 #include <unicode/ustring.h>
-#include <unicode/utf8.h>
 #include <unistd.h>
 
+#include <accord/text.hpp>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -102,25 +102,6 @@ std::optional<std::string> convert(std::string_view bytes, const char* encoding)
 
 }  // namespace
 
-std::string valid_utf8(std::string_view bytes) {
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  auto n = static_cast<int32_t>(bytes.size());
-  std::string out;
-  out.reserve(bytes.size());
-  int32_t i = 0;
-  while (i < n) {
-    int32_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(s, i, n, c);  // ICU 60+: skips exactly one maximal subpart when ill-formed
-    if (c < 0) {
-      out += "\xEF\xBF\xBD";
-    } else {
-      out.append(bytes.data() + start, static_cast<std::size_t>(i - start));
-    }
-  }
-  return out;
-}
-
 std::string owned_text(const char* text, const char* encoding) {
   if (!text) return {};
   std::string_view bytes(text);
@@ -128,7 +109,7 @@ std::string owned_text(const char* text, const char* encoding) {
     // An unknown charset: read as UTF-8, which most such commits are.
     if (auto converted = convert(bytes, encoding)) return *converted;
   }
-  return valid_utf8(bytes);
+  return to_valid_utf8(bytes);
 }
 
 std::string to_hex(const git_oid& id) {

@@ -8,21 +8,6 @@
 namespace accord::git {
 namespace {
 
-std::string collapse_space(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 std::string block_text(const Block& block) {
   // Code, HTML and shortcode blocks have no prose text; their source still
   // matters to the reader.

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include <accord/publish.hpp>
+#include <accord/text.hpp>
 #include <algorithm>
 #include <queue>
 #include <tuple>
@@ -422,8 +423,8 @@ class Walker {
       std::string path = decode_tag_path(rest.substr(0, slash));
       auto name_date = parse_date(std::string_view(rest).substr(slash + 1));
       if (!name_date || path.empty()) continue;
-      const std::string shown_path = valid_utf8(path);
-      const std::string short_name = valid_utf8(name.substr(10));
+      const std::string shown_path = to_valid_utf8(path);
+      const std::string short_name = to_valid_utf8(name.substr(10));
       const git_oid* target = git_reference_target(ref.get());
       git_tag* tag_raw = nullptr;
       if (!target || git_tag_lookup(&tag_raw, m_repo.get(), target) < 0) {

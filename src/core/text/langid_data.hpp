@@ -12,17 +12,9 @@
 #include <memory>
 #include <string>
 
-namespace accord::langid_data {
+#include "util/handle.hpp"
 
-template <auto Free>
-struct CDeleter {
-  template <class T>
-  void operator()(T* p) const noexcept {
-    Free(p);
-  }
-};
-template <class T, auto Free>
-using Handle = std::unique_ptr<T, CDeleter<Free>>;
+namespace accord::langid_data {
 
 using Fingerprint = Handle<void, fp_Done>;
 using Hunspeller = Handle<Hunhandle, Hunspell_destroy>;
