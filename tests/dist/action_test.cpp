@@ -1,0 +1,516 @@
+// The GitHub Action (action.yml, scripts/action) and the workflow example in
+// docs/github-actions.md. Both YAML files are parsed and checked against each
+// other; then the workflow is run as a runner would, in a scratch git
+// repository: its `run:` steps and the action's are executed with bash, the
+// GitHub variables pointing at scratch files, the accord of this build tree
+// on PATH (so the action's install step finds it and downloads nothing), and
+// apt-get replaced by a stub that records its arguments. `uses:` steps other
+// than the action itself are skipped with a note; the SARIF upload is
+// recorded with the file it would upload.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <yaml-cpp/yaml.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+
+namespace accord {
+namespace {
+namespace fs = std::filesystem;
+using test::slurp;
+using test::source_dir;
+using test::TempDir;
+using test::write_file;
+
+const std::string k_version = ACCORD_VERSION;
+const std::string k_action_ref = "v" + k_version;
+const std::string k_action_uses = "OWNER/accord@" + k_action_ref;
+
+std::string sh_quoted(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// Runs COMMAND with /bin/sh; stdout and stderr merged, and *STATUS.
+std::string shell(const std::string& command, int* status) {
+  std::string out;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return "popen failed";
+  char buffer[4096];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  int rc = pclose(pipe);
+  *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  return out;
+}
+
+// The fenced ```yaml blocks of docs/github-actions.md.
+std::vector<std::string> doc_yaml_blocks() {
+  std::istringstream in(slurp(source_dir() / "docs/github-actions.md"));
+  std::vector<std::string> blocks;
+  std::string line;
+  std::optional<std::string> block;
+  while (std::getline(in, line)) {
+    if (!block && line == "```yaml") {
+      block.emplace();
+    } else if (block && line == "```") {
+      blocks.push_back(*block);
+      block.reset();
+    } else if (block) {
+      *block += line + "\n";
+    }
+  }
+  return blocks;
+}
+
+// The doc's block that has KEY at its top level.
+YAML::Node doc_block_with(const std::string& key) {
+  for (const auto& text : doc_yaml_blocks()) {
+    YAML::Node node = YAML::Load(text);
+    if (node.IsMap() && node[key]) return node;
+  }
+  ADD_FAILURE() << "docs/github-actions.md has no ```yaml block with a top-level '" << key << "'";
+  return YAML::Node();
+}
+
+YAML::Node action_yaml() { return YAML::LoadFile((source_dir() / "action.yml").string()); }
+
+std::string str(const YAML::Node& node) { return node ? node.as<std::string>() : std::string(); }
+
+// What ${{ }} can see: the action's inputs, the outputs of earlier steps,
+// and the github context.
+struct Context {
+  std::map<std::string, std::string> inputs;
+  std::map<std::string, std::map<std::string, std::string>> steps;
+  std::map<std::string, std::string> github;
+  std::string runner_temp;
+};
+
+// Value of one expression. Only the forms the workflow and the action use
+// are known; anything else fails the test, so that a new expression cannot
+// slip through unexecuted.
+std::string evaluate(const std::string& expr, const Context& ctx) {
+  static const std::regex input(R"(inputs\.([A-Za-z0-9_-]+))");
+  static const std::regex output(R"(steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+))");
+  static const std::regex github(R"(github\.([A-Za-z0-9_]+))");
+  std::smatch m;
+  if (std::regex_match(expr, m, input)) {
+    auto it = ctx.inputs.find(m[1]);
+    if (it != ctx.inputs.end()) return it->second;
+    ADD_FAILURE() << "${{ " << expr << " }}: no such input";
+  } else if (std::regex_match(expr, m, output)) {
+    auto step = ctx.steps.find(m[1]);
+    if (step == ctx.steps.end()) {
+      ADD_FAILURE() << "${{ " << expr << " }}: no earlier step with that id";
+      return "";
+    }
+    auto it = step->second.find(m[2]);
+    return it == step->second.end() ? "" : it->second;
+  } else if (std::regex_match(expr, m, github)) {
+    auto it = ctx.github.find(m[1]);
+    if (it != ctx.github.end()) return it->second;
+    ADD_FAILURE() << "${{ " << expr << " }}: not stubbed by this test";
+  } else if (expr == "runner.temp") {
+    return ctx.runner_temp;
+  } else {
+    ADD_FAILURE() << "${{ " << expr << " }}: an expression this test does not know";
+  }
+  return "";
+}
+
+std::string expand(const std::string& text, const Context& ctx) {
+  static const std::regex expression(R"(\$\{\{\s*(.*?)\s*\}\})");
+  std::string out;
+  auto begin = std::sregex_iterator(text.begin(), text.end(), expression);
+  std::size_t last = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    out += text.substr(last, static_cast<std::size_t>(it->position()) - last);
+    out += evaluate((*it)[1], ctx);
+    last = static_cast<std::size_t>(it->position() + it->length());
+  }
+  return out + text.substr(last);
+}
+
+// A step's `if:`. The action has one form, "steps.ID.outputs.NAME != ''".
+bool condition(const std::string& expr, const Context& ctx) {
+  static const std::regex not_empty(R"(^(steps\.[A-Za-z0-9_-]+\.outputs\.[A-Za-z0-9_-]+) != ''$)");
+  std::smatch m;
+  if (std::regex_match(expr, m, not_empty)) return !evaluate(m[1], ctx).empty();
+  ADD_FAILURE() << "if: " << expr << ": a condition this test does not know";
+  return false;
+}
+
+// Lines NAME=VALUE (and NAME<<DELIM … DELIM) of a $GITHUB_OUTPUT file.
+std::map<std::string, std::string> read_outputs(const fs::path& file) {
+  std::map<std::string, std::string> outputs;
+  std::istringstream in(slurp(file));
+  std::string line;
+  while (std::getline(in, line)) {
+    auto heredoc = line.find("<<");
+    auto eq = line.find('=');
+    if (heredoc != std::string::npos && (eq == std::string::npos || heredoc < eq)) {
+      std::string delim = line.substr(heredoc + 2), value, next;
+      while (std::getline(in, next) && next != delim) value += (value.empty() ? "" : "\n") + next;
+      outputs[line.substr(0, heredoc)] = value;
+    } else if (eq != std::string::npos) {
+      outputs[line.substr(0, eq)] = line.substr(eq + 1);
+    } else {
+      ADD_FAILURE() << "$GITHUB_OUTPUT line without '=': " << line;
+    }
+  }
+  return outputs;
+}
+
+// A job run: the exit code of the step that failed it (0: none did), the
+// log of every step, what was skipped, and the SARIF file uploaded.
+struct Job {
+  int exit_code = 0;
+  std::string log;
+  std::vector<std::string> skipped;
+  std::optional<fs::path> uploaded;
+  std::map<std::string, std::string> action_outputs;
+};
+
+// Runs the doc's workflow in WORKSPACE. WITH overrides the action's `with:`.
+class Runner {
+ public:
+  Runner(fs::path workspace, std::map<std::string, std::string> with = {})
+      : m_workspace(std::move(workspace)), m_with_override(std::move(with)) {
+    fs::create_directories(m_scratch / "home");
+    fs::create_directories(m_scratch / "temp");
+    fs::create_directories(m_scratch / "bin");
+    // apt-get: records its arguments, installs nothing.
+    write_file(m_scratch / "bin/apt-get",
+               "#!/bin/sh\necho \"apt-get $*\" >> " + sh_quoted(apt_log().string()) + "\n");
+    fs::permissions(m_scratch / "bin/apt-get", fs::perms::owner_all);
+    write_file(apt_log(), "");
+    write_file(summary(), "");
+  }
+
+  Job run() {
+    YAML::Node workflow = doc_block_with("jobs");
+    YAML::Node steps = workflow["jobs"]["accord"]["steps"];
+    Context ctx;
+    ctx.github = {{"workspace", m_workspace.string()}};
+    ctx.runner_temp = (m_scratch / "temp").string();
+    for (const auto& step : steps) {
+      if (step["run"]) {
+        // A workflow's run step without shell: is `bash -e {0}`.
+        if (!run_step(step, ctx, "bash -e", {})) return m_job;
+      } else if (str(step["uses"]).rfind("actions/checkout@", 0) == 0) {
+        m_job.skipped.push_back(str(step["uses"]) + ": the scratch repository is the checkout");
+      } else if (str(step["uses"]) == k_action_uses) {
+        if (!run_action(step["with"])) return m_job;
+      } else {
+        ADD_FAILURE() << "workflow step this test cannot run: " << YAML::Dump(step);
+        return m_job;
+      }
+    }
+    return m_job;
+  }
+
+  fs::path apt_log() const { return m_scratch / "apt-get.log"; }
+  fs::path summary() const { return m_scratch / "summary.md"; }
+  fs::path home() const { return m_scratch / "home"; }
+
+ private:
+  // Runs the action's steps with its inputs from WITH (and the defaults).
+  bool run_action(const YAML::Node& with) {
+    YAML::Node action = action_yaml();
+    Context ctx;
+    for (const auto& input : action["inputs"]) {
+      ctx.inputs[input.first.as<std::string>()] = str(input.second["default"]);
+    }
+    for (const auto& given : with) {
+      std::string key = given.first.as<std::string>();
+      EXPECT_TRUE(ctx.inputs.count(key))
+          << "the workflow passes '" << key << "', which action.yml does not declare";
+      ctx.inputs[key] = given.second.as<std::string>();
+    }
+    for (const auto& [key, value] : m_with_override) ctx.inputs[key] = value;
+    ctx.github = {{"action_path", source_dir().string()},
+                  {"action_ref", k_action_ref},
+                  {"action_repository", "OWNER/accord"},
+                  {"workspace", m_workspace.string()}};
+    ctx.runner_temp = (m_scratch / "temp").string();
+    std::map<std::string, std::string> env = {{"GITHUB_ACTION_PATH", source_dir().string()}};
+    for (const auto& step : action["runs"]["steps"]) {
+      if (step["run"]) {
+        EXPECT_EQ("bash", str(step["shell"])) << "a composite action's run step needs shell: bash";
+        EXPECT_FALSE(step["if"]) << "this test runs run steps unconditionally";
+        if (!run_step(step, ctx, "bash --noprofile --norc -eo pipefail", env)) return false;
+      } else if (str(step["uses"]) == "github/codeql-action/upload-sarif@v3") {
+        if (step["if"] && !condition(str(step["if"]), ctx)) {
+          m_job.skipped.push_back("upload-sarif: its condition is false");
+          continue;
+        }
+        m_job.uploaded = expand(str(step["with"]["sarif_file"]), ctx);
+        m_job.skipped.push_back("upload-sarif: recorded, not uploaded");
+      } else {
+        ADD_FAILURE() << "action step this test cannot run: " << YAML::Dump(step);
+        return false;
+      }
+    }
+    for (const auto& output : action["outputs"]) {
+      m_job.action_outputs[output.first.as<std::string>()] =
+          expand(str(output.second["value"]), ctx);
+    }
+    return true;
+  }
+
+  // Runs one run step with SHELL; false (and the job's exit code) if it fails.
+  bool run_step(const YAML::Node& step, Context& ctx, const std::string& shell_command,
+                std::map<std::string, std::string> env) {
+    ++m_steps;
+    fs::path script = m_scratch / ("step-" + std::to_string(m_steps) + ".sh");
+    fs::path output = m_scratch / ("output-" + std::to_string(m_steps));
+    fs::path github_env = m_scratch / ("env-" + std::to_string(m_steps));
+    fs::path github_path = m_scratch / ("path-" + std::to_string(m_steps));
+    write_file(script, expand(str(step["run"]), ctx));
+    for (auto* f : {&output, &github_env, &github_path}) write_file(*f, "");
+    for (const auto& var : step["env"]) {
+      env[var.first.as<std::string>()] = expand(str(var.second), ctx);
+    }
+    const char* path = std::getenv("PATH");
+    env["PATH"] = (m_scratch / "bin").string() + ":" +
+                  fs::path(ACCORD_BINARY).parent_path().string() + ":" +
+                  (path ? path : "/usr/bin:/bin");
+    env["HOME"] = home().string();
+    env["GITHUB_ACTIONS"] = "true";
+    env["CI"] = "true";
+    env["GITHUB_WORKSPACE"] = m_workspace.string();
+    env["GITHUB_OUTPUT"] = output.string();
+    env["GITHUB_ENV"] = github_env.string();
+    env["GITHUB_PATH"] = github_path.string();
+    env["GITHUB_STEP_SUMMARY"] = summary().string();
+    env["RUNNER_TEMP"] = (m_scratch / "temp").string();
+    std::string command = "cd " + sh_quoted(m_workspace.string()) + " && env";
+    for (const auto& [key, value] : env) command += " " + key + "=" + sh_quoted(value);
+    command += " " + shell_command + " " + sh_quoted(script.string());
+    int status = -1;
+    std::string log = shell(command, &status);
+    m_job.log += "== " + str(step["name"]) + "\n" + log;
+    if (step["id"]) ctx.steps[str(step["id"])] = read_outputs(output);
+    EXPECT_EQ("", slurp(github_env)) << "a step wrote $GITHUB_ENV, which this test does not apply";
+    EXPECT_EQ("", slurp(github_path))
+        << "a step wrote $GITHUB_PATH, which this test does not apply";
+    if (status != 0) m_job.exit_code = status;
+    return status == 0;
+  }
+
+  fs::path m_workspace;
+  std::map<std::string, std::string> m_with_override;
+  TempDir m_dir;
+  fs::path m_scratch = m_dir.path();
+  int m_steps = 0;
+  Job m_job;
+};
+
+// A git repository holding a copy of fixtures/FIXTURE (one commit, fixed
+// author and date).
+class FixtureRepo {
+ public:
+  explicit FixtureRepo(const std::string& fixture) {
+    fs::copy(source_dir() / "fixtures" / fixture, m_repo.path(), fs::copy_options::recursive);
+    m_repo.commit("Privacy policy in English and Estonian", 1767261600);
+  }
+  const fs::path& path() const { return m_repo.path(); }
+
+ private:
+  test::TestRepo m_repo;
+};
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+nlohmann::json read_json(const fs::path& file) { return nlohmann::json::parse(slurp(file)); }
+
+TEST(ActionWorkflow, ActionDeclaresExactlyItsFourInputs) {
+  YAML::Node action = action_yaml();
+  EXPECT_EQ("composite", str(action["runs"]["using"]));
+  std::set<std::string> inputs;
+  for (const auto& input : action["inputs"]) {
+    inputs.insert(input.first.as<std::string>());
+    EXPECT_FALSE(str(input.second["description"]).empty()) << input.first.as<std::string>();
+    EXPECT_FALSE(input.second["required"].as<bool>()) << input.first.as<std::string>();
+  }
+  EXPECT_EQ((std::set<std::string>{"paths", "fail-on", "baseline", "format"}), inputs);
+  // Each input reaches a step, and every expression names something real.
+  std::string text = slurp(source_dir() / "action.yml");
+  for (const auto& input : inputs) {
+    EXPECT_NE(std::string::npos, text.find("${{ inputs." + input + " }}")) << input << " is unused";
+  }
+  std::set<std::string> ids;
+  for (const auto& step : action["runs"]["steps"]) {
+    for (const auto& field : {"run", "if"}) {
+      std::string value = str(step[field]);
+      static const std::regex output(R"(steps\.([A-Za-z0-9_-]+)\.outputs)");
+      for (auto it = std::sregex_iterator(value.begin(), value.end(), output);
+           it != std::sregex_iterator(); ++it) {
+        EXPECT_TRUE(ids.count((*it)[1]))
+            << "step '" << str(step["name"]) << "' reads " << (*it)[0] << " before that step";
+      }
+    }
+    if (step["run"]) {
+      // Inputs reach scripts as environment variables, never as text.
+      EXPECT_EQ(std::string::npos, str(step["run"]).find("${{")) << str(step["name"]);
+    }
+    if (step["id"]) ids.insert(str(step["id"]));
+  }
+}
+
+TEST(ActionWorkflow, DocPinsThisVersionWithFullHistory) {
+  YAML::Node workflow = doc_block_with("jobs");
+  YAML::Node job = workflow["jobs"]["accord"];
+  ASSERT_TRUE(job) << "no job 'accord' in the workflow example";
+  EXPECT_EQ("debian:12", str(job["container"]));
+  EXPECT_EQ("write", str(job["permissions"]["security-events"]));
+  int checkout = -1, action = -1, i = 0;
+  for (const auto& step : job["steps"]) {
+    if (str(step["uses"]).rfind("actions/checkout@", 0) == 0) {
+      checkout = i;
+      EXPECT_EQ("0", str(step["with"]["fetch-depth"])) << "accord needs fetch-depth: 0";
+    }
+    if (str(step["uses"]) == k_action_uses) action = i;
+    ++i;
+  }
+  EXPECT_NE(-1, checkout) << "no actions/checkout step";
+  EXPECT_NE(-1, action) << "no step 'uses: " << k_action_uses << "'";
+  EXPECT_LT(checkout, action);
+  // The pre-commit example pins the same tag.
+  YAML::Node pre_commit = doc_block_with("repos");
+  EXPECT_EQ(k_action_ref, str(pre_commit["repos"][0]["rev"]));
+  // And the tag is this version's, in the README and the changelog.
+  std::string readme = slurp(source_dir() / "README.md");
+  EXPECT_NE(std::string::npos, readme.find("GitHub Action")) << "README's Install names the Action";
+  std::string changelog = slurp(source_dir() / "CHANGELOG.md");
+  EXPECT_NE(std::string::npos, changelog.find("## " + k_version + " - ")) << "CHANGELOG.md";
+}
+
+TEST(ActionWorkflow, FindingsFailTheJobWithExit1AndTheSarifIsUploaded) {
+  FixtureRepo repo("site");
+  Runner runner(repo.path());
+  Job job = runner.run();
+  EXPECT_EQ(1, job.exit_code) << job.log;
+  EXPECT_EQ("1", job.action_outputs["exit-code"]) << job.log;
+  // Annotations, with paths from the repository root.
+  EXPECT_EQ(6u, count(job.log, "::error file=content/privacy.et.md,line=")) << job.log;
+  EXPECT_NE(std::string::npos,
+            job.log.find("::error file=content/privacy.et.md,line=72,title=accord untranslated::"))
+      << job.log;
+  EXPECT_NE(std::string::npos, job.log.find("::error title=accord action::findings at or above"))
+      << job.log;
+  // The SARIF log: written, valid JSON, every finding, and the one uploaded.
+  ASSERT_TRUE(job.uploaded) << job.log;
+  EXPECT_EQ(job.action_outputs["sarif-file"], job.uploaded->string());
+  ASSERT_TRUE(fs::exists(*job.uploaded)) << job.log;
+  auto sarif = read_json(*job.uploaded);
+  EXPECT_EQ("2.1.0", sarif["version"]);
+  EXPECT_EQ(6u, sarif["runs"][0]["results"].size());
+  // The workflow's git step ran (apt-get stubbed) and made the workspace safe.
+  std::string apt = slurp(runner.apt_log());
+  EXPECT_NE(std::string::npos,
+            apt.find("apt-get install -y -qq --no-install-recommends git ca-certificates"))
+      << apt;
+  EXPECT_NE(std::string::npos, slurp(runner.home() / ".gitconfig").find(repo.path().string()));
+  // The install step found the build tree's accord (the same version).
+  EXPECT_NE(std::string::npos, job.log.find("is already on PATH")) << job.log;
+  EXPECT_NE(std::string::npos, slurp(runner.summary()).find("Exit 1: findings")) << job.log;
+  EXPECT_EQ(1u, std::count(job.skipped.begin(), job.skipped.end(),
+                           "actions/checkout@v4: the scratch repository is the checkout"));
+}
+
+TEST(ActionWorkflow, CleanSitePassesWithExit0AndAnEmptySarif) {
+  FixtureRepo repo("translated");
+  Runner runner(repo.path());
+  Job job = runner.run();
+  EXPECT_EQ(0, job.exit_code) << job.log;
+  EXPECT_EQ("0", job.action_outputs["exit-code"]) << job.log;
+  EXPECT_EQ(std::string::npos, job.log.find("::error")) << job.log;
+  ASSERT_TRUE(job.uploaded) << job.log;
+  auto sarif = read_json(*job.uploaded);
+  EXPECT_EQ("2.1.0", sarif["version"]);
+  EXPECT_EQ(0u, sarif["runs"][0]["results"].size()) << sarif.dump();
+  EXPECT_NE(std::string::npos, slurp(runner.summary()).find("Exit 0: no finding")) << job.log;
+}
+
+TEST(ActionWorkflow, FailOnNeverReportsFindingsButPasses) {
+  FixtureRepo repo("site");
+  Job job = Runner(repo.path(), {{"fail-on", "never"}}).run();
+  EXPECT_EQ(0, job.exit_code) << job.log;
+  EXPECT_EQ(6u, count(job.log, "::error file=content/privacy.et.md,line=")) << job.log;
+}
+
+TEST(ActionWorkflow, FormatWithoutSarifWritesAndUploadsNone) {
+  FixtureRepo repo("site");
+  Job job = Runner(repo.path(), {{"format", "github"}}).run();
+  EXPECT_EQ(1, job.exit_code) << job.log;
+  EXPECT_FALSE(job.uploaded);
+  EXPECT_EQ("", job.action_outputs["sarif-file"]);
+  EXPECT_EQ(6u, count(job.log, "::error file=content/privacy.et.md,line=")) << job.log;
+}
+
+TEST(ActionWorkflow, UnknownFormatIsAUsageError) {
+  FixtureRepo repo("site");
+  Job job = Runner(repo.path(), {{"format", "github html"}}).run();
+  EXPECT_EQ(2, job.exit_code) << job.log;
+  EXPECT_NE(std::string::npos, job.log.find("input 'format': unknown format 'html'")) << job.log;
+}
+
+TEST(ActionWorkflow, ShallowCheckoutFailsAndNamesFetchDepth) {
+  FixtureRepo repo("site");
+  TempDir scratch;
+  fs::path shallow = scratch / "shallow";
+  int status = -1;
+  std::string out = shell("git clone -q --depth 1 " + sh_quoted("file://" + repo.path().string()) +
+                              " " + sh_quoted(shallow.string()),
+                          &status);
+  ASSERT_EQ(0, status) << out;
+  Job job = Runner(shallow).run();
+  EXPECT_EQ(1, job.exit_code) << job.log;
+  EXPECT_NE(std::string::npos, job.log.find("the checkout is shallow")) << job.log;
+  EXPECT_NE(std::string::npos, job.log.find("'fetch-depth: 0'")) << job.log;
+  EXPECT_EQ(std::string::npos, job.log.find("::error file=")) << "check ran on a shallow clone";
+}
+
+TEST(ActionWorkflow, WorkspaceThatIsNotARepositoryFails) {
+  TempDir plain;
+  fs::copy(source_dir() / "fixtures/site", plain.path(), fs::copy_options::recursive);
+  Job job = Runner(plain.path()).run();
+  EXPECT_EQ(1, job.exit_code) << job.log;
+  EXPECT_NE(std::string::npos, job.log.find("is not a git repository")) << job.log;
+}
+
+TEST(ActionWorkflow, BaselineIsPassedOnOnlyWhenCheckHasIt) {
+  FixtureRepo repo("site");
+  Job job = Runner(repo.path(), {{"baseline", "accord-baseline.json"}}).run();
+  int status = -1;
+  bool has_baseline =
+      shell(sh_quoted(ACCORD_BINARY) + " check --help", &status).find("--baseline") !=
+      std::string::npos;
+  ASSERT_EQ(0, status);
+  if (has_baseline) {
+    EXPECT_EQ(std::string::npos, job.log.find("is reserved")) << job.log;
+  } else {
+    EXPECT_EQ(2, job.exit_code) << job.log;
+    EXPECT_NE(std::string::npos, job.log.find("input 'baseline' is reserved")) << job.log;
+    EXPECT_EQ(std::string::npos, job.log.find("::error file=")) << "check ran without the baseline";
+  }
+}
+
+}  // namespace
+}  // namespace accord
