@@ -396,7 +396,8 @@ TEST(ActionWorkflow, DocPinsThisVersionWithFullHistory) {
   EXPECT_EQ(k_action_ref, str(pre_commit["repos"][0]["rev"]));
   // And the tag is this version's, in the README and the changelog.
   std::string readme = slurp(source_dir() / "README.md");
-  EXPECT_NE(std::string::npos, readme.find("GitHub Action")) << "README's Install names the Action";
+  EXPECT_NE(std::string::npos, readme.find("`uses: " + k_action_uses + "`"))
+      << "README's Install names the Action at this version";
   std::string changelog = slurp(source_dir() / "CHANGELOG.md");
   EXPECT_NE(std::string::npos, changelog.find("## " + k_version + " - ")) << "CHANGELOG.md";
 }
@@ -509,6 +510,48 @@ TEST(ActionWorkflow, BaselineIsPassedOnOnlyWhenCheckHasIt) {
     EXPECT_EQ(2, job.exit_code) << job.log;
     EXPECT_NE(std::string::npos, job.log.find("input 'baseline' is reserved")) << job.log;
     EXPECT_EQ(std::string::npos, job.log.find("::error file=")) << "check ran without the baseline";
+  }
+}
+
+TEST(PreCommitHooks, OneForTheInstalledBinaryAndOneBuiltFromSource) {
+  YAML::Node hooks = YAML::LoadFile((source_dir() / ".pre-commit-hooks.yaml").string());
+  std::map<std::string, YAML::Node> by_id;
+  for (const auto& hook : hooks) by_id[str(hook["id"])] = hook;
+  ASSERT_EQ(2u, by_id.size());
+  ASSERT_TRUE(by_id.count("accord-check"));
+  ASSERT_TRUE(by_id.count("accord-check-from-source"));
+  EXPECT_EQ("system", str(by_id["accord-check"]["language"]));
+  EXPECT_EQ("accord check", str(by_id["accord-check"]["entry"]));
+  EXPECT_EQ("script", str(by_id["accord-check-from-source"]["language"]));
+  fs::path entry = source_dir() / str(by_id["accord-check-from-source"]["entry"]);
+  EXPECT_TRUE(fs::exists(entry)) << entry;
+  EXPECT_NE(fs::perms::none, fs::status(entry).permissions() & fs::perms::owner_exec) << entry;
+  const std::regex files(str(by_id["accord-check"]["files"]));
+  for (const auto& [id, hook] : by_id) {
+    EXPECT_EQ(str(by_id["accord-check"]["files"]), str(hook["files"])) << id;
+  }
+  EXPECT_TRUE(std::regex_search("content/privacy.et.md", files));
+  EXPECT_TRUE(std::regex_search("site/content/legal/terms.md", files));
+  EXPECT_FALSE(std::regex_search("README.md", files));
+  EXPECT_FALSE(std::regex_search("docs/content.md", files));
+}
+
+// The from-source hook's script, with the build tree's accord as its build
+// (building it again would take minutes): pre-commit runs it in the site's
+// repository with the staged files.
+TEST(PreCommitHooks, FromSourceHookChecksTheFilesItIsGiven) {
+  std::string script = sh_quoted((source_dir() / "scripts/pre-commit-from-source").string());
+  std::string env =
+      "ACCORD_PRE_COMMIT_BUILD=" + sh_quoted(fs::path(ACCORD_BINARY).parent_path().string()) + " ";
+  for (const auto& [fixture, expected] : {std::pair{"site", 1}, std::pair{"translated", 0}}) {
+    FixtureRepo repo(fixture);
+    int status = -1;
+    std::string out = shell(
+        "cd " + sh_quoted(repo.path().string()) + " && " + env + script + " content/privacy.et.md",
+        &status);
+    EXPECT_EQ(expected, status) << fixture << ": " << out;
+    EXPECT_EQ(expected == 1 ? 6u : 0u, count(out, ": error: [untranslated")) << out;
+    EXPECT_EQ(std::string::npos, out.find("building accord")) << out;
   }
 }
 
