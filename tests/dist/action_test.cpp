@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -516,7 +517,7 @@ TEST(ActionWorkflow, BaselineIsPassedOnOnlyWhenCheckHasIt) {
 TEST(PreCommitHooks, OneForTheInstalledBinaryAndOneBuiltFromSource) {
   YAML::Node hooks = YAML::LoadFile((source_dir() / ".pre-commit-hooks.yaml").string());
   std::map<std::string, YAML::Node> by_id;
-  for (const auto& hook : hooks) by_id[str(hook["id"])] = hook;
+  for (const YAML::Node& hook : hooks) by_id[str(hook["id"])] = hook;
   ASSERT_EQ(2u, by_id.size());
   ASSERT_TRUE(by_id.count("accord-check"));
   ASSERT_TRUE(by_id.count("accord-check-from-source"));
