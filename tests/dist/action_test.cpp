@@ -288,11 +288,15 @@ class Runner {
                   {"workspace", m_workspace.string()}};
     ctx.runner_temp = (m_scratch / "temp").string();
     std::map<std::string, std::string> env = {{"GITHUB_ACTION_PATH", source_dir().string()}};
+    bool ok = true;
     for (const auto& step : action["runs"]["steps"]) {
       if (step["run"]) {
         EXPECT_EQ("bash", str(step["shell"])) << "a composite action's run step needs shell: bash";
         EXPECT_FALSE(step["if"]) << "this test runs run steps unconditionally";
-        if (!run_step(step, ctx, "bash --noprofile --norc -eo pipefail", env)) return false;
+        if (!run_step(step, ctx, "bash --noprofile --norc -eo pipefail", env)) {
+          ok = false;
+          break;
+        }
       } else if (str(step["uses"]) == "github/codeql-action/upload-sarif@v3") {
         if (step["if"] && !condition(str(step["if"]), ctx)) {
           m_job.skipped.push_back("upload-sarif: its condition is false");
@@ -305,11 +309,13 @@ class Runner {
         return false;
       }
     }
+    // The outputs are there when a step fails too (the last step fails on
+    // findings).
     for (const auto& output : action["outputs"]) {
       m_job.action_outputs[output.first.as<std::string>()] =
           expand(str(output.second["value"]), ctx);
     }
-    return true;
+    return ok;
   }
 
   // Runs one run step with SHELL; false (and the job's exit code) if it fails.
