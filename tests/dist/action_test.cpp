@@ -95,6 +95,7 @@ std::string str(const YAML::Node& node) { return node ? node.as<std::string>() :
 struct Context {
   std::map<std::string, std::string> inputs;
   std::map<std::string, std::map<std::string, std::string>> steps;
+  std::set<std::string> not_run;  // ids of steps skipped after a failure
   std::map<std::string, std::string> github;
   std::string runner_temp;
 };
@@ -125,6 +126,7 @@ std::string evaluate(const std::string& expr, const Context& ctx) {
              is_name(e.substr(6, dot - 6)) && is_name(e.substr(dot + 9))) {
     auto step = ctx.steps.find(std::string(e.substr(6, dot - 6)));
     if (step == ctx.steps.end()) {
+      if (ctx.not_run.count(std::string(e.substr(6, dot - 6)))) return "";
       ADD_FAILURE() << "${{ " << expr << " }}: no earlier step with that id";
       return "";
     }
@@ -310,7 +312,10 @@ class Runner {
       }
     }
     // The outputs are there when a step fails too (the last step fails on
-    // findings).
+    // findings); those of steps that did not run are empty.
+    for (const auto& step : action["runs"]["steps"]) {
+      if (step["id"] && !ctx.steps.count(str(step["id"]))) ctx.not_run.insert(str(step["id"]));
+    }
     for (const auto& output : action["outputs"]) {
       m_job.action_outputs[output.first.as<std::string>()] =
           expand(str(output.second["value"]), ctx);
