@@ -141,8 +141,9 @@ TEST(Version, PrintsVersionCommitBuildTypeAndLibraries) {
   EXPECT_EQ(0, r.exit_code) << r.err;
   auto lines = lines_of(r.out);
   ASSERT_EQ(2u, lines.size()) << r.out;
-  // accord 0.1.0 (commit 821be4926c93, RelWithDebInfo)
-  const std::string head = "accord 0.1.0 (commit ";
+  // accord 0.2.0 (commit 821be4926c93, RelWithDebInfo); the version is
+  // CMake's project(VERSION), passed in by tests/CMakeLists.txt.
+  const std::string head = std::string("accord ") + ACCORD_VERSION + " (commit ";
   ASSERT_EQ(0u, lines[0].find(head)) << lines[0];
   ASSERT_EQ(')', lines[0].back()) << lines[0];
   std::string inside = lines[0].substr(head.size(), lines[0].size() - head.size() - 1);
