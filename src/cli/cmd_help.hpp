@@ -7,7 +7,7 @@
 
 namespace accord::cli {
 
-// "accord 0.1.0 (commit 821be49abcde, RelWithDebInfo)" and a second line
+// "accord 0.2.0 (commit 821be49abcde, RelWithDebInfo)" and a second line
 // with the versions of libgit2, ICU, hunspell and cmark-gfm; no final
 // newline. The commit is "unknown" when accord was not built from git.
 std::string version_text();
