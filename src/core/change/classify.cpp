@@ -466,7 +466,7 @@ void strip_stamps(std::string& a, std::string& b, std::vector<ChangeReason>& rea
   }
   auto cut = [](std::string& text, const std::vector<stamp::Stamp>& stamps) {
     for (auto it = stamps.rbegin(); it != stamps.rend(); ++it)
-      text.replace(it->offset, it->length, " ");
+      text.replace(it->offset, it->length, 1, ' ');  // (count, char): no -Wrestrict in GCC 12
   };
   cut(a, sa);
   cut(b, sb);
