@@ -13,21 +13,9 @@ namespace accord {
 namespace {
 namespace fs = std::filesystem;
 using test::run_accord;
+using test::shell;
 using test::slurp;
 using test::source_dir;
-
-// Runs COMMAND with /bin/sh; its stdout and stderr (merged), and *STATUS.
-std::string shell(const std::string& command, int* status = nullptr) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return "popen failed";
-  char buffer[4096];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  int rc = pclose(pipe);
-  if (status) *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  return out;
-}
 
 std::string sh_quoted(const std::string& s) {
   std::string out = "'";

@@ -29,6 +29,8 @@
 namespace accord {
 namespace {
 namespace fs = std::filesystem;
+using test::sh_quoted;
+using test::shell;
 using test::slurp;
 using test::source_dir;
 using test::TempDir;
@@ -37,25 +39,6 @@ using test::write_file;
 const std::string k_version = ACCORD_VERSION;
 const std::string k_action_ref = "v" + k_version;
 const std::string k_action_uses = "OWNER/accord@" + k_action_ref;
-
-std::string sh_quoted(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-// Runs COMMAND with /bin/sh; stdout and stderr merged, and *STATUS.
-std::string shell(const std::string& command, int* status) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return "popen failed";
-  char buffer[4096];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  int rc = pclose(pipe);
-  *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  return out;
-}
 
 // The fenced ```yaml blocks of docs/github-actions.md.
 std::vector<std::string> doc_yaml_blocks() {

@@ -22,29 +22,12 @@
 namespace accord {
 namespace {
 namespace fs = std::filesystem;
+using test::sh_quoted;
+using test::shell;
 using test::slurp;
 using test::source_dir;
 using test::TempDir;
 using test::write_file;
-
-std::string sh_quoted(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-// Runs COMMAND with /bin/sh; stdout and stderr merged, and *STATUS.
-std::string shell(const std::string& command, int* status) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return "popen failed";
-  char buffer[4096];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  int rc = pclose(pipe);
-  *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  return out;
-}
 
 std::vector<std::string> words(const std::string& text) {
   std::istringstream in(text);

@@ -68,6 +68,13 @@ struct RunResult {
   std::string err;
 };
 
+// S quoted for /bin/sh: 'it'\''s'.
+std::string sh_quoted(const std::string& s);
+
+// Runs COMMAND with /bin/sh; its stdout and stderr (merged), and *STATUS
+// (the exit code, -1 when killed by a signal) when STATUS is given.
+std::string shell(const std::string& command, int* status = nullptr);
+
 // Runs the built accord binary with ARGS in CWD (no shell), with NO_COLOR set.
 RunResult run_accord(const std::vector<std::string>& args, const std::filesystem::path& cwd = {});
 
