@@ -35,9 +35,19 @@ std::optional<NoticePeriod> find_notice_period(const Document& doc, std::string_
 // 2026-02-28.
 Date add_period(const Date& published, const NoticePeriod& period);
 
+// The part a date plays in a sentence, which some languages mark on the
+// month: the date alone ("9. aprill 2026"), "on" it ("jõustub 9. aprillil
+// 2026"; Latvian "2026. gada 9. aprīlī") or "from" it ("alates 9. aprillist
+// 2026"; Latvian "no 2026. gada 9. aprīļa"). The languages whose long date
+// needs no change (en, de, fr, fi, ru, pl, lt, es, sv, …) write all three
+// alike; the sentence around the date carries the preposition.
+enum class DateForm { plain, on, from };
+
 // DATE written the way LANGUAGE writes a date in prose, by ICU's long date
-// format: en "April 9, 2026", et "9. aprill 2026", de "9. April 2026".
-std::string format_date(const Date& date, std::string_view language);
+// format: en "April 9, 2026", et "9. aprill 2026", de "9. April 2026",
+// with the month in the case FORM needs (Estonian and Latvian).
+std::string format_date(const Date& date, std::string_view language,
+                        DateForm form = DateForm::plain);
 
 }  // namespace accord
 
@@ -71,12 +81,12 @@ bool has_builtin_notice_template(std::string_view language);
 
 // Markdown notice for CONTENT. TEMPLATE is text with the named fields
 // {title}, {published}, {effective}, {period}, {sections} (a Markdown list)
-// and {count}, and {{ and }} for a literal brace; nothing else (no format
-// specs, widths or positions). Empty means the built-in template of the
-// language. Dates are written by format_date. Throws Error naming
-// TEMPLATE_FILE, the line and column for an unknown field, a format spec,
-// an unclosed '{' or a lone '}', and for a language with no built-in
-// template and none given.
+// and {count}, the dates again in the form a sentence needs ({published_on},
+// {effective_on}, {effective_from}: see DateForm), and {{ and }} for a literal brace; nothing else
+// (no format specs, widths or positions). Empty means the built-in template of the language. Dates
+// are written by format_date. Throws Error naming TEMPLATE_FILE, the line and column for an unknown
+// field, a format spec, an unclosed '{' or a lone '}', and for a language with no built-in template
+// and none given.
 std::string render_notice(const NoticeContent& content, const std::string& template_text = {},
                           const std::string& template_file = {});
 

@@ -112,7 +112,7 @@ Tõlke seis:
 
 - Jaotis 6 „Kui kaua me teie andmeid säilitame?”: aegunud (lähtetekst on pärast viimast tõlkimist sisuliselt muutunud).
 
-Jõustumine: pole veel avaldatud. Avaldamisel 9. aprill 2026 jõustub 9. mai 2026, 30 päeva hiljem.
+Jõustumine: pole veel avaldatud. Avaldamisel 9. aprillil 2026 jõustub 9. mail 2026, 30 päeva hiljem.
 )",
             r.out);
 }
@@ -159,7 +159,7 @@ Tõlke seis:
 
 - Jaotis 6 „Kui kaua me teie andmeid säilitame?”: aegunud (lähtetekst on pärast viimast tõlkimist sisuliselt muutunud).
 
-Jõustumine: pole veel avaldatud. Avaldamisel 1. mai 2026 jõustub samal päeval (sisulisi muudatusi pole).
+Jõustumine: pole veel avaldatud. Avaldamisel 1. mail 2026 jõustub samal päeval (sisulisi muudatusi pole).
 )",
             r.out);
 }
@@ -288,7 +288,7 @@ TEST(NotesPublished, RecordedPublicationGivesTheEffectiveDateInEachLanguage) {
   EXPECT_TRUE(
       has_line(r.out, "Effective date: published on April 9, 2026; takes effect on May 9, 2026."))
       << r.out;
-  EXPECT_TRUE(has_line(r.out, "Jõustumine: avaldatud 9. aprill 2026; jõustub 9. mai 2026."))
+  EXPECT_TRUE(has_line(r.out, "Jõustumine: avaldatud 9. aprillil 2026; jõustub 9. mail 2026."))
       << r.out;
   EXPECT_TRUE(has_line(r.out, "Tõlke seis: kõik jaotised on tõlgitud ja ajakohased.")) << r.out;
 }

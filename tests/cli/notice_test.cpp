@@ -65,14 +65,14 @@ These changes were published on April 9, 2026, 30 days before they take effect.
 
 # Muudatused: Privaatsuspoliitika
 
-Oleme uuendanud dokumenti „Privaatsuspoliitika”. Muudatused jõustuvad 9. mai 2026.
+Oleme uuendanud dokumenti „Privaatsuspoliitika”. Muudatused jõustuvad 9. mail 2026.
 
 Mis muutub:
 
 - Jaotis 6 „Kui kaua me teie andmeid säilitame?”: muutus arv või tähtaeg; lisati teksti.
 - Jaotis 8 „Võimalikud muudatused käesolevas privaatsuspoliitikas”: muutus arv või tähtaeg (14 → 30).
 
-Muudatused avaldati 9. aprill 2026, 30 päeva enne jõustumist.
+Muudatused avaldati 9. aprillil 2026, 30 päeva enne jõustumist.
 )",
             r.out);
 }
@@ -179,7 +179,8 @@ TEST_F(Notice, AFormatSpecInATemplateIsExit2WithItsLine) {
   EXPECT_EQ(2, r.exit_code);
   EXPECT_EQ("accord: error: " + (repo.path() / "notice.en.md").string() +
                 ":3: notice template, column 1: '{title:>2000000000}' has a format spec; write "
-                "{title} alone; use only {title}, {published}, {effective}, {period}, {sections} "
+                "{title} alone; use only {title}, {published}, {effective}, {published_on}, "
+                "{effective_on}, {effective_from}, {period}, {sections} "
                 "and {count}, and {{ or }} for a brace\n",
             r.err);
   EXPECT_EQ("", r.out);

@@ -23,13 +23,15 @@ std::string kinds(const Classification& c) {
 }
 
 TEST(Classify, WhitespaceIsEditorial) {
-  auto c = classify_change("We keep  your data.\nFor a while.", "We keep your data. For a while.", "en");
+  auto c =
+      classify_change("We keep  your data.\nFor a while.", "We keep your data. For a while.", "en");
   EXPECT_FALSE(c.substantial);
   EXPECT_EQ("whitespace", kinds(c));
 }
 
 TEST(Classify, PunctuationIsEditorial) {
-  auto c = classify_change("We keep your data, for a while.", "We keep your data for a while.", "en");
+  auto c =
+      classify_change("We keep your data, for a while.", "We keep your data for a while.", "en");
   EXPECT_FALSE(c.substantial);
   EXPECT_EQ("punctuation", kinds(c));
 }
@@ -62,7 +64,8 @@ TEST(Classify, ReplacingAKnownWordIsNotATypo) {
 }
 
 TEST(Classify, NumberChangeIsSubstantialWithBothValues) {
-  auto c = classify_change("notified at least 14 days before", "notified at least 30 days before", "en");
+  auto c =
+      classify_change("notified at least 14 days before", "notified at least 30 days before", "en");
   EXPECT_TRUE(c.substantial);
   ASSERT_EQ("number", kinds(c));
   EXPECT_EQ("14", c.reasons[0].old_value);
@@ -70,7 +73,8 @@ TEST(Classify, NumberChangeIsSubstantialWithBothValues) {
 }
 
 TEST(Classify, NumberWordChangeIsANumber) {
-  auto c = classify_change("vähemalt neliteist päeva enne", "vähemalt kolmkümmend päeva enne", "et");
+  auto c =
+      classify_change("vähemalt neliteist päeva enne", "vähemalt kolmkümmend päeva enne", "et");
   EXPECT_TRUE(c.substantial);
   EXPECT_EQ("number", kinds(c));
   EXPECT_EQ("14", c.reasons[0].old_value);
@@ -83,12 +87,15 @@ TEST(Classify, DateEmailUrlPhoneAndOrganisation) {
                                            "Write to help@aligner.io today.", "en")));
   EXPECT_EQ("url", kinds(classify_change("See https://a.example/x for more.",
                                          "See https://a.example/y for more.", "en")));
-  EXPECT_EQ("phone", kinds(classify_change("Call +372 5555 1234 now.", "Call +372 5555 4321 now.", "en")));
-  EXPECT_EQ("organisation", kinds(classify_change("nagu Maksekeskus AS.", "nagu Montonio AS.", "et")));
+  EXPECT_EQ("phone",
+            kinds(classify_change("Call +372 5555 1234 now.", "Call +372 5555 4321 now.", "en")));
+  EXPECT_EQ("organisation",
+            kinds(classify_change("nagu Maksekeskus AS.", "nagu Montonio AS.", "et")));
 }
 
 TEST(Classify, NegationAddedIsSubstantial) {
-  auto c = classify_change("We sell your data to advertisers.", "We do not sell your data to advertisers.", "en");
+  auto c = classify_change("We sell your data to advertisers.",
+                           "We do not sell your data to advertisers.", "en");
   EXPECT_TRUE(c.substantial);
   EXPECT_NE(std::string::npos, kinds(c).find("negation")) << kinds(c);
 }
@@ -99,11 +106,57 @@ TEST(Classify, ModalChangeIsSubstantial) {
   EXPECT_NE(std::string::npos, kinds(c).find("modal")) << kinds(c);
 }
 
+// Negation and obligation in each language the classifier has words for:
+// each pair differs in that one respect, and a reworded pair stays quiet.
+TEST(Classify, NegationAndModalsInEachLanguage) {
+  struct Case {
+    const char* language;
+    const char* before;
+    const char* after;
+    const char* kind;
+  };
+  const Case cases[] = {
+      {"ru", "Мы передаём ваши данные партнёрам.", "Мы не передаём ваши данные партнёрам.",
+       "negation"},
+      {"ru", "Мы можем передавать ваши данные.", "Мы обязаны передавать ваши данные.", "modal"},
+      {"lv", "Mēs izmantojam sīkdatnes.", "Mēs neizmantojam sīkdatnes.", "negation"},
+      {"lv", "Jūs varat dzēst kontu.", "Jūs nevarat dzēst kontu.", "negation"},
+      {"lt", "Mes galime perduoti duomenis.", "Mes negalime perduoti duomenų.", "negation"},
+      {"fr", "Nous vendons vos données.", "Nous ne vendons jamais vos données.", "negation"},
+      {"fr", "Nous pouvons partager vos données.", "Nous devons partager vos données.", "modal"},
+      {"es", "Compartimos sus datos.", "No compartimos sus datos.", "negation"},
+      {"es", "Podemos conservar sus datos.", "Debemos conservar sus datos.", "modal"},
+      {"sv", "Vi säljer dina uppgifter.", "Vi säljer aldrig dina uppgifter.", "negation"},
+      {"sv", "Du kan radera ditt konto.", "Du måste radera ditt konto.", "modal"},
+      {"pl", "Sprzedajemy Twoje dane.", "Nie sprzedajemy Twoich danych.", "negation"},
+      {"pl", "Możemy usunąć konto.", "Musimy usunąć konto.", "modal"},
+  };
+  for (const auto& k : cases) {
+    auto c = classify_change(k.before, k.after, k.language);
+    EXPECT_TRUE(c.substantial) << k.language << ": " << k.after;
+    EXPECT_NE(std::string::npos, kinds(c).find(k.kind)) << k.language << ": " << kinds(c);
+  }
+  const Case quiet[] = {
+      {"ru", "Мы передаём ваши данные партнёрам.", "Мы передаём ваши данные нашим партнёрам.", ""},
+      {"lv", "Mēs izmantojam sīkdatnes.", "Mēs izmantojam dažas sīkdatnes.", ""},
+      {"fr", "Nous conservons vos données.", "Nous conservons toutes vos données.", ""},
+      {"sv", "Vi sparar dina uppgifter.", "Vi sparar alla dina uppgifter.", ""},
+      {"pl", "Przechowujemy Twoje dane.", "Przechowujemy wszystkie Twoje dane.", ""},
+  };
+  for (const auto& k : quiet) {
+    auto c = classify_change(k.before, k.after, k.language);
+    EXPECT_EQ(std::string::npos, kinds(c).find("negation")) << k.language << ": " << kinds(c);
+    EXPECT_EQ(std::string::npos, kinds(c).find("modal")) << k.language << ": " << kinds(c);
+  }
+}
+
 TEST(Classify, SentenceAddedAndRemoved) {
-  EXPECT_EQ("added", kinds(classify_change("We keep your data.",
-                                           "We keep your data. We also share it with our partners.", "en")));
-  EXPECT_EQ("removed", kinds(classify_change("We keep your data. We never share it with anyone else.",
-                                             "We keep your data.", "en")));
+  EXPECT_EQ("added",
+            kinds(classify_change("We keep your data.",
+                                  "We keep your data. We also share it with our partners.", "en")));
+  EXPECT_EQ("removed",
+            kinds(classify_change("We keep your data. We never share it with anyone else.",
+                                  "We keep your data.", "en")));
 }
 
 TEST(Classify, IdenticalTextsHaveNoReasons) {
@@ -135,7 +188,9 @@ Document parse(std::string text) {
   return d ? *d : Document{};
 }
 
-std::string english() { return test::slurp(test::source_dir() / "fixtures/translated/content/privacy.en.md"); }
+std::string english() {
+  return test::slurp(test::source_dir() / "fixtures/translated/content/privacy.en.md");
+}
 
 std::string replace(std::string text, std::string_view from, std::string_view to) {
   auto pos = text.find(from);
@@ -162,7 +217,8 @@ TEST(DiffDocuments, NoticePeriodChangeIsOneSubstantialSection) {
 
 TEST(DiffDocuments, MarkupOnlyIsEditorial) {
   auto a = parse(english());
-  auto b = parse(replace(english(), "Thank you for using Aligner!", "Thank you for using **Aligner**!"));
+  auto b =
+      parse(replace(english(), "Thank you for using Aligner!", "Thank you for using **Aligner**!"));
   auto d = diff_documents(a, b, "en");
   ASSERT_EQ(1u, d.size());
   EXPECT_FALSE(d[0].classification.substantial);
@@ -173,11 +229,13 @@ TEST(DiffDocuments, InsertionRenumbersTheRestEditorially) {
   auto a = parse(english());
   std::string text = english();
   for (int n = 9; n >= 3; --n) {
-    text = replace(text, "{{% title4 \"" + std::to_string(n) + ".", "{{% title4 \"" + std::to_string(n + 1) + ".");
+    text = replace(text, "{{% title4 \"" + std::to_string(n) + ".",
+                   "{{% title4 \"" + std::to_string(n + 1) + ".");
   }
-  text = replace(text, "{{% title4 \"4. How do",
-                 "{{% title4 \"3. Children\" %}}\n\nOur services are not meant for children under 13 and we "
-                 "do not knowingly collect their data.\n\n{{% title4 \"4. How do");
+  text = replace(
+      text, "{{% title4 \"4. How do",
+      "{{% title4 \"3. Children\" %}}\n\nOur services are not meant for children under 13 and we "
+      "do not knowingly collect their data.\n\n{{% title4 \"4. How do");
   auto b = parse(text);
   auto d = diff_documents(a, b, "en");
   ASSERT_EQ(8u, d.size());  // one added, seven renumbered

@@ -99,6 +99,20 @@ TEST(Dates, MonthNamesAndNumericFormatsAgree) {
   EXPECT_EQ(may_2020, numbers("from 2020-05-01", "en"));
   EXPECT_EQ((Strings{"2020", "5"}), numbers("in May 2020", "en"));
   EXPECT_EQ((Strings{"2020", "5"}), numbers("en mai 2020", "fr"));
+  // Languages that put the month in a case, and those that write "de".
+  EXPECT_EQ(may_2020, numbers("с 1 мая 2020 г.", "ru"));
+  EXPECT_EQ(may_2020, numbers("no 2020. gada 1. maija", "lv"));
+  EXPECT_EQ(may_2020, numbers("nuo 2020 m. gegužės 1 d.", "lt"));
+  EXPECT_EQ(may_2020, numbers("1. toukokuuta 2020 alkaen", "fi"));
+  EXPECT_EQ(may_2020, numbers("od 1 maja 2020", "pl"));
+  EXPECT_EQ(may_2020, numbers("desde el 1 de mayo de 2020", "es"));
+  EXPECT_EQ(may_2020, numbers("från den 1 maj 2020", "sv"));
+  EXPECT_EQ(may_2020, numbers("vanaf 1 mei 2020", "nl"));
+  EXPECT_EQ((Strings{"2020", "5"}), numbers("mayo de 2020", "es"));
+  // A month's stem with a long ending is another word; a month word with no
+  // number beside it is no date.
+  EXPECT_EQ((Strings{"2020"}), numbers("мартовский отчёт 2020 года", "ru"));
+  EXPECT_EQ((Strings{}), numbers("w maju wysyłamy newsletter", "pl"));
   // "may" the verb is no month.
   EXPECT_EQ(Strings{"2"}, numbers("you may cancel 2 plans", "en"));
   // May 2020 against mai 2022 is a real catch.

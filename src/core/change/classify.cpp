@@ -66,10 +66,26 @@ const std::set<std::string, std::less<>>& negations(std::string_view language) {
        {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "niemals", "nie", "ohne", "weder",
         "noch"}},
       {"fi", {"ei", "en", "et", "emme", "ette", "eivät", "ilman", "koskaan"}},
+      {"ru", {"не", "нет", "ни", "никогда", "никто", "ничего", "никому", "без", "нельзя"}},
+      // Latvian and Lithuanian verbs take "ne-" as a prefix ("nevar",
+      // "negali"): see negation_prefix.
+      {"lv", {"ne", "nav", "nekad", "neviens", "nekas", "nevienam", "bez", "nedz"}},
+      {"lt", {"ne", "nėra", "niekada", "niekas", "niekam", "be", "nei"}},
+      {"fr", {"ne", "pas", "jamais", "aucun", "aucune", "sans", "ni", "rien", "non"}},
+      {"es",
+       {"no", "nunca", "jamás", "ningún", "ninguna", "ninguno", "sin", "ni", "nada", "nadie"}},
+      {"sv", {"inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "utan", "varken"}},
+      {"pl", {"nie", "nigdy", "żaden", "żadna", "żadne", "żadnych", "bez", "ani", "nic"}},
   };
   static const std::set<std::string, std::less<>> empty;
   auto it = k.find(language);
   return it == k.end() ? empty : it->second;
+}
+
+// The prefix that negates a verb in LANGUAGE ("var" → "nevar"); empty for
+// a language that writes negation as a word of its own.
+std::string_view negation_prefix(std::string_view language) {
+  return language == "lv" || language == "lt" ? "ne" : "";
 }
 
 const std::set<std::string, std::less<>>& modals(std::string_view language) {
@@ -84,10 +100,43 @@ const std::set<std::string, std::less<>>& modals(std::string_view language) {
        {"kann", "können", "darf", "dürfen", "muss", "müssen", "soll", "sollen", "wird", "werden",
         "möchten"}},
       {"fi", {"voi", "voimme", "voivat", "täytyy", "pitää", "on", "saa", "saamme"}},
+      {"ru",
+       {"может", "можем", "могут", "должен", "должна", "должны", "обязан", "обязаны", "вправе",
+        "право", "будет", "будут", "разрешается"}},
+      {"lv", {"var", "varam", "drīkst", "drīkstam", "pienākums", "tiesības", "tiks", "būs"}},
+      {"lt", {"gali", "galime", "turi", "turime", "privalo", "privalome", "teisė", "bus"}},
+      {"fr",
+       {"peut", "pouvons", "peuvent", "pourra", "pourrons", "doit", "devons", "doivent", "devra",
+        "devrons", "obligatoire", "autorisé"}},
+      {"es",
+       {"puede", "podemos", "pueden", "podrá", "podremos", "debe", "debemos", "deben", "deberá",
+        "obligatorio", "autorizado"}},
+      {"sv", {"får", "kan", "kommer", "måste", "ska", "skall", "bör", "skyldig", "skyldiga"}},
+      {"pl",
+       {"może", "możemy", "mogą", "musi", "musimy", "muszą", "powinien", "powinni", "należy",
+        "wolno", "będzie", "będą"}},
   };
   static const std::set<std::string, std::less<>> empty;
   auto it = k.find(language);
   return it == k.end() ? empty : it->second;
+}
+
+// A verb negated or un-negated by its prefix within one hunk ("var" removed,
+// "nevar" added) counts as a negation word on the side that has the prefix.
+void add_prefix_negations(const std::vector<std::string>& removed,
+                          const std::vector<std::string>& added, std::string_view prefix,
+                          std::vector<std::string>& neg_old, std::vector<std::string>& neg_new) {
+  if (prefix.empty()) return;
+  auto negates = [&](const std::string& negated, const std::string& plain) {
+    return negated.size() > prefix.size() + 1 && negated.compare(0, prefix.size(), prefix) == 0 &&
+           std::string_view(negated).substr(prefix.size()) == plain;
+  };
+  for (const auto& r : removed) {
+    for (const auto& a : added) {
+      if (negates(a, r)) neg_new.push_back(a);
+      if (negates(r, a)) neg_old.push_back(r);
+    }
+  }
 }
 
 std::vector<std::string> minus(std::vector<std::string> a, std::vector<std::string> b) {
@@ -642,6 +691,7 @@ Classification classify_words(std::string_view old_text, std::string_view new_te
       if (neg.count(w)) neg_new.push_back(w);
       if (mod.count(w)) mod_new.push_back(w);
     }
+    add_prefix_negations(h.removed, h.added, negation_prefix(language), neg_old, neg_new);
     bool explained = false;
     if (minus(neg_old, neg_new) != minus(neg_new, neg_old) || neg_old.size() != neg_new.size()) {
       add_reason(c, "negation", join(neg_old), join(neg_new));

@@ -120,8 +120,11 @@ bool source_changed(const std::map<std::size_t, std::size_t>& counterparts, std:
 
 std::string publication_text(const DocumentNotes& d, const Labels& w, std::string_view language) {
   const Publication& p = d.publication;
-  const std::string published = p.published ? format_date(*p.published, language) : "";
-  const std::string effective = p.effective ? format_date(*p.effective, language) : "";
+  // Every label writes its dates as "on" the date ("jõustub 9. mail").
+  const std::string published =
+      p.published ? format_date(*p.published, language, DateForm::on) : "";
+  const std::string effective =
+      p.effective ? format_date(*p.effective, language, DateForm::on) : "";
   const std::string period = d.period ? describe_period(d.period->period, language) : "";
   const char* tmpl = nullptr;
   switch (p.state) {

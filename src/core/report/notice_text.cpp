@@ -21,12 +21,12 @@ These changes were published on {published}, {period} before they take effect.
 
 constexpr const char* k_template_et = R"(# Muudatused: {title}
 
-Oleme uuendanud dokumenti „{title}”. Muudatused jõustuvad {effective}.
+Oleme uuendanud dokumenti „{title}”. Muudatused jõustuvad {effective_on}.
 
 Mis muutub:
 
 {sections}
-Muudatused avaldati {published}, {period} enne jõustumist.
+Muudatused avaldati {published_on}, {period} enne jõustumist.
 )";
 
 constexpr const char* k_editorial_en = R"(# Corrections to our {title}
@@ -37,7 +37,7 @@ We have made editorial corrections to our {title}. They do not change its meanin
 
 constexpr const char* k_editorial_et = R"(# Parandused: {title}
 
-Tegime dokumendis „{title}” toimetuslikke parandusi. Need ei muuda selle sisu ja kehtivad alates {effective}.
+Tegime dokumendis „{title}” toimetuslikke parandusi. Need ei muuda selle sisu ja kehtivad alates {effective_from}.
 
 {sections})";
 
@@ -90,8 +90,8 @@ std::string section_list(const std::vector<NoticeSection>& sections, std::string
 }
 
 constexpr const char* k_fields_hint =
-    "use only {title}, {published}, {effective}, {period}, {sections} and {count}, and {{ or "
-    "}} for a brace";
+    "use only {title}, {published}, {effective}, {published_on}, {effective_on}, "
+    "{effective_from}, {period}, {sections} and {count}, and {{ or }} for a brace";
 
 // TEMPLATE with each {name} replaced by its field's text, and {{ and }} by
 // one brace. Nothing else is a format: no widths, no precision (fmt's
@@ -239,6 +239,9 @@ std::string render_notice(const NoticeContent& c, const std::string& template_te
       {"title", c.document_title},
       {"published", format_date(c.published, c.language)},
       {"effective", format_date(c.effective, c.language)},
+      {"published_on", format_date(c.published, c.language, DateForm::on)},
+      {"effective_on", format_date(c.effective, c.language, DateForm::on)},
+      {"effective_from", format_date(c.effective, c.language, DateForm::from)},
       {"period", period_text(c.period, c.language)},
       {"sections", section_list(c.substantial ? c.sections : c.editorial, c.language)},
       {"count", std::to_string(c.substantial ? c.sections.size() : c.editorial.size())},

@@ -411,38 +411,270 @@ bool is_time_unit(std::string_view word, std::string_view language) {
 
 namespace {
 
-// The month (1-12) WORD names in LANGUAGE, in any case and, for Estonian,
-// any case ending ("maist", "märtsil"); 0 for none. English "May" counts
-// only capitalised: "may" is a verb.
-int month_of(std::string_view word, std::string_view language) {
-  static const std::map<std::string, std::array<std::string_view, 12>, std::less<>> k_months = {
+// How one language names the months: each month's forms, and how many
+// letters of case ending may follow one (0: the form must be the whole word).
+struct MonthNames {
+  std::array<std::vector<std::string_view>, 12> forms;
+  std::size_t max_ending = 0;
+};
+
+std::size_t code_points(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+const std::map<std::string, MonthNames, std::less<>>& month_names() {
+  static const std::map<std::string, MonthNames, std::less<>> k = {
       {"en",
-       {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december"}},
+       {{{{"january"},
+          {"february"},
+          {"march"},
+          {"april"},
+          {"may"},
+          {"june"},
+          {"july"},
+          {"august"},
+          {"september"},
+          {"october"},
+          {"november"},
+          {"december"}}},
+        0}},
       {"fr",
-       {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-        "octobre", "novembre", "décembre"}},
+       {{{{"janvier"},
+          {"février"},
+          {"mars"},
+          {"avril"},
+          {"mai"},
+          {"juin"},
+          {"juillet"},
+          {"août"},
+          {"septembre"},
+          {"octobre"},
+          {"novembre"},
+          {"décembre"}}},
+        0}},
       {"de",
-       {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-        "oktober", "november", "dezember"}},
+       {{{{"januar"},
+          {"februar"},
+          {"märz"},
+          {"april"},
+          {"mai"},
+          {"juni"},
+          {"juli"},
+          {"august"},
+          {"september"},
+          {"oktober"},
+          {"november"},
+          {"dezember"}}},
+        0}},
+      // Estonian months take case endings: "maist", "märtsil".
       {"et",
-       {"jaanuar", "veebruar", "märts", "aprill", "mai", "juuni", "juuli", "august", "september",
-        "oktoober", "november", "detsember"}},
+       {{{{"jaanuar"},
+          {"veebruar"},
+          {"märts"},
+          {"aprill"},
+          {"mai"},
+          {"juuni"},
+          {"juuli"},
+          {"august"},
+          {"september", "septembr"},
+          {"oktoober", "oktoobr"},
+          {"november", "novembr"},
+          {"detsember", "detsembr"}}},
+        3}},
+      // Russian dates put the month in the genitive: "1 мая 2020 г.".
+      {"ru",
+       {{{{"январ"},
+          {"феврал"},
+          {"март"},
+          {"апрел"},
+          {"май", "мая", "мае"},
+          {"июн"},
+          {"июл"},
+          {"август"},
+          {"сентябр"},
+          {"октябр"},
+          {"ноябр"},
+          {"декабр"}}},
+        2}},
+      {"uk",
+       {{{{"січ"},
+          {"лют"},
+          {"берез"},
+          {"квіт"},
+          {"трав"},
+          {"черв"},
+          {"лип"},
+          {"серп"},
+          {"верес"},
+          {"жовт"},
+          {"листопад"},
+          {"груд"}}},
+        4}},
+      // Latvian "2020. gada 1. maijā", "aprīļa".
+      {"lv",
+       {{{{"janvār"},
+          {"februār"},
+          {"mart"},
+          {"aprīl", "aprīļ"},
+          {"maij"},
+          {"jūnij"},
+          {"jūlij"},
+          {"august"},
+          {"septembr"},
+          {"oktobr"},
+          {"novembr"},
+          {"decembr"}}},
+        3}},
+      // Lithuanian "2020 m. gegužės 1 d.".
+      {"lt",
+       {{{{"saus"},
+          {"vasar"},
+          {"kov"},
+          {"baland"},
+          {"geguž"},
+          {"biržel"},
+          {"liep"},
+          {"rugpjū"},
+          {"rugsėj"},
+          {"spal"},
+          {"lapkri"},
+          {"gruod"}}},
+        4}},
+      // Finnish "1. toukokuuta 2020", "toukokuussa".
+      {"fi",
+       {{{{"tammikuu"},
+          {"helmikuu"},
+          {"maaliskuu"},
+          {"huhtikuu"},
+          {"toukokuu"},
+          {"kesäkuu"},
+          {"heinäkuu"},
+          {"elokuu"},
+          {"syyskuu"},
+          {"lokakuu"},
+          {"marraskuu"},
+          {"joulukuu"}}},
+        4}},
+      {"pl",
+       {{{{"styczeń", "stycznia", "styczniu"},
+          {"luty", "lutego", "lutym"},
+          {"marzec", "marca", "marcu"},
+          {"kwiecień", "kwietnia", "kwietniu"},
+          {"maj", "maja", "maju"},
+          {"czerwiec", "czerwca", "czerwcu"},
+          {"lipiec", "lipca", "lipcu"},
+          {"sierpień", "sierpnia", "sierpniu"},
+          {"wrzesień", "września", "wrześniu"},
+          {"październik", "października", "październiku"},
+          {"listopad", "listopada", "listopadzie"},
+          {"grudzień", "grudnia", "grudniu"}}},
+        0}},
+      {"es",
+       {{{{"enero"},
+          {"febrero"},
+          {"marzo"},
+          {"abril"},
+          {"mayo"},
+          {"junio"},
+          {"julio"},
+          {"agosto"},
+          {"septiembre", "setiembre"},
+          {"octubre"},
+          {"noviembre"},
+          {"diciembre"}}},
+        0}},
+      {"pt",
+       {{{{"janeiro"},
+          {"fevereiro"},
+          {"março"},
+          {"abril"},
+          {"maio"},
+          {"junho"},
+          {"julho"},
+          {"agosto"},
+          {"setembro"},
+          {"outubro"},
+          {"novembro"},
+          {"dezembro"}}},
+        0}},
+      {"it",
+       {{{{"gennaio"},
+          {"febbraio"},
+          {"marzo"},
+          {"aprile"},
+          {"maggio"},
+          {"giugno"},
+          {"luglio"},
+          {"agosto"},
+          {"settembre"},
+          {"ottobre"},
+          {"novembre"},
+          {"dicembre"}}},
+        0}},
+      {"nl",
+       {{{{"januari"},
+          {"februari"},
+          {"maart"},
+          {"april"},
+          {"mei"},
+          {"juni"},
+          {"juli"},
+          {"augustus"},
+          {"september"},
+          {"oktober"},
+          {"november"},
+          {"december"}}},
+        0}},
+      {"sv",
+       {{{{"januari"},
+          {"februari"},
+          {"mars"},
+          {"april"},
+          {"maj"},
+          {"juni"},
+          {"juli"},
+          {"augusti"},
+          {"september"},
+          {"oktober"},
+          {"november"},
+          {"december"}}},
+        0}},
   };
-  auto it = k_months.find(language);
-  if (it == k_months.end() || word.size() < 3) return 0;
+  return k;
+}
+
+// The month (1-12) WORD names in LANGUAGE, in any case and, where the
+// language inflects its months, with a short case ending ("maist",
+// "мая", "maijā"); 0 for none. English "May" counts only capitalised: "may"
+// is a verb.
+int month_of(std::string_view word, std::string_view language) {
+  const auto& all = month_names();
+  auto it = all.find(language);
+  if (it == all.end() || word.size() < 3) return 0;
+  const MonthNames& names = it->second;
   const std::string w = fold_case(word);
-  for (int m = 0; m < 12; ++m) {
-    const std::string_view name = it->second[static_cast<std::size_t>(m)];
-    if (language == "et") {
-      // A stem and at most three letters of case ending.
-      if (w.rfind(name, 0) == 0 && w.size() <= name.size() + 3) return m + 1;
-    } else if (w == name) {
+  for (std::size_t m = 0; m < 12; ++m) {
+    for (std::string_view form : names.forms[m]) {
+      const bool match =
+          names.max_ending == 0
+              ? w == form
+              : w.rfind(form, 0) == 0 &&
+                    code_points(std::string_view(w).substr(form.size())) <= names.max_ending;
+      if (!match) continue;
       if (language == "en" && m == 4 && word[0] != 'M') return 0;
-      return m + 1;
+      return static_cast<int>(m) + 1;
     }
   }
   return 0;
+}
+
+// The word LANGUAGE may put between a day or a year and its month: English
+// "the 4th of September", Spanish and Portuguese "1 de mayo de 2020".
+std::string_view month_connector(std::string_view language) {
+  if (language == "en") return "of";
+  if (language == "es" || language == "pt") return "de";
+  return {};
 }
 
 bool is_digit_word(std::string_view w) {
@@ -563,11 +795,16 @@ void take_words(const std::string& text, const std::vector<TokenSpan>& spans,
       out.number_text.emplace_back(w);
       continue;
     }
-    // "4th of September": English puts "of" between a day and its month.
-    const bool day_of = language == "en" && i > 1 && fold_case(words[i - 1].text) == "of" &&
+    // "4th of September", "1 de mayo de 2020": a connector between the
+    // month and its day or year.
+    const std::string_view connector = month_connector(language);
+    const bool day_of = !connector.empty() && i > 1 && fold_case(words[i - 1].text) == connector &&
                         is_digit_word(words[i - 2].text);
+    const bool of_year = language != "en" && !connector.empty() && i + 2 < words.size() &&
+                         fold_case(words[i + 1].text) == connector &&
+                         is_digit_word(words[i + 2].text);
     if (int month = month_of(w, language);
-        month > 0 && (day_of || (i > 0 && is_digit_word(words[i - 1].text)) ||
+        month > 0 && (day_of || of_year || (i > 0 && is_digit_word(words[i - 1].text)) ||
                       (i + 1 < words.size() && is_digit_word(words[i + 1].text)))) {
       out.numbers.push_back(std::to_string(month));
       out.number_text.emplace_back(w);
