@@ -63,13 +63,20 @@ struct LanguageIdentifierOptions {
   // when set, else the folder found at build time (/usr/share/hunspell).
   std::string hunspell_dir;
   // Dictionary name per language code, e.g. {"en", "en_GB"}; languages not
-  // named here use default_hunspell_dictionary().
+  // named here use installed_hunspell_dictionary() in hunspell_dir.
   std::map<std::string, std::string> dictionaries;
 };
 
 // The hunspell dictionary a language uses by default: "et" → "et_EE", "en" →
-// "en_US", "de" → "de_DE", "fi" → "fi_FI"; any other code "xx" → "xx_XX".
+// "en_US", "de" → "de_DE", "fi" → "fi_FI", "sv" → "sv_SE", "no" → "nb_NO";
+// any other code "xx" → "xx_XX".
 std::string default_hunspell_dictionary(std::string_view language);
+
+// The dictionary LANGUAGE gets in DIR, by what is installed there: the
+// default name when its .dic is there, else "xx_XX", else "xx", else the
+// first "xx_*" in name order (only es_AR and es_MX: es_AR). The default
+// name when none is, so the error names the file and package expected.
+std::string installed_hunspell_dictionary(std::string_view language, const std::string& dir);
 
 // Identifies which of a fixed set of languages a text is written in. Holds
 // the fingerprints and dictionaries in memory (en_US + et_EE: about 40 MB;

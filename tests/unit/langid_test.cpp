@@ -400,6 +400,52 @@ TEST(LanguageIdentifierDefaults, MapsCodesToHunspellDictionaries) {
   EXPECT_EQ("de_DE", default_hunspell_dictionary("de"));
   EXPECT_EQ("fi_FI", default_hunspell_dictionary("fi"));
   EXPECT_EQ("nl_NL", default_hunspell_dictionary("nl"));
+  EXPECT_EQ("sv_SE", default_hunspell_dictionary("sv"));
+  EXPECT_EQ("nb_NO", default_hunspell_dictionary("no"));
+  EXPECT_EQ("cy_CY", default_hunspell_dictionary("cy"));
+}
+
+// A hunspell dictionary of one word, enough for hunspell to load.
+void fake_dictionary(const test::TempDir& dir, const std::string& name) {
+  test::write_file(dir / (name + ".aff"), "SET UTF-8\n");
+  test::write_file(dir / (name + ".dic"), "1\nord\n");
+}
+
+// The dictionary is what is installed, not a name made up from the code:
+// sv_SV does not exist, sv_SE does.
+TEST(LanguageIdentifierDefaults, FindsTheDictionaryThatIsInstalled) {
+  test::TempDir dir;
+  fake_dictionary(dir, "sv_FI");
+  fake_dictionary(dir, "sv_SE");
+  fake_dictionary(dir, "es_MX");
+  fake_dictionary(dir, "es_AR");
+  fake_dictionary(dir, "nb_NO");
+  fake_dictionary(dir, "cy");
+  fake_dictionary(dir, "de_AT");
+  fake_dictionary(dir, "de_DE");
+  const std::string d = dir.path().string();
+  EXPECT_EQ("sv_SE", installed_hunspell_dictionary("sv", d));
+  EXPECT_EQ("es_AR", installed_hunspell_dictionary("es", d));
+  EXPECT_EQ("nb_NO", installed_hunspell_dictionary("no", d));
+  EXPECT_EQ("nb_NO", installed_hunspell_dictionary("nb", d));
+  EXPECT_EQ("cy", installed_hunspell_dictionary("cy", d));
+  EXPECT_EQ("de_DE", installed_hunspell_dictionary("de", d));
+  // Nothing installed: the expected name, which the error then names.
+  EXPECT_EQ("lv_LV", installed_hunspell_dictionary("lv", d));
+  EXPECT_EQ("xx_XX", installed_hunspell_dictionary("xx", d));
+  // "e" is no prefix of "es_AR": a region must follow the code and "_".
+  EXPECT_EQ("e_E", installed_hunspell_dictionary("e", d));
+}
+
+// "no" loads Debian's nb.lm fingerprint and an nb_NO dictionary.
+TEST(LanguageIdentifierDefaults, NorwegianUsesTheBokmalData) {
+  test::TempDir dir;
+  fake_dictionary(dir, "nb_NO");
+  fake_dictionary(dir, "en_US");
+  LanguageIdentifierOptions options;
+  options.hunspell_dir = dir.path().string();
+  LanguageIdentifier id({"en", "no"}, options);
+  EXPECT_EQ((std::vector<std::string>{"en", "no"}), id.languages());
 }
 
 std::string construction_error(std::vector<std::string> languages,
@@ -430,6 +476,11 @@ TEST(LanguageIdentifierErrors, MissingDictionaryNamesFileAndPackage) {
                 "hunspell-de-de, or set ACCORD_HUNSPELL_DIR to a folder with de_DE.aff and "
                 "de_DE.dic",
             construction_error({"de"}, options));
+  EXPECT_EQ((dir / "sv_SE.dic").string() +
+                ": no hunspell dictionary for language \"sv\"; install the Debian package "
+                "hunspell-sv, or set ACCORD_HUNSPELL_DIR to a folder with sv_SE.aff and "
+                "sv_SE.dic",
+            construction_error({"sv"}, options));
 }
 
 TEST(LanguageIdentifierErrors, MissingAffixFileIsNamed) {

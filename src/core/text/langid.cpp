@@ -290,7 +290,8 @@ LanguageIdentifier::LanguageIdentifier(std::vector<std::string> languages,
   for (const auto& code : unique) {
     auto named = options.dictionaries.find(code);
     const bool is_default = named == options.dictionaries.end();
-    const std::string name = is_default ? default_hunspell_dictionary(code) : named->second;
+    const std::string name =
+        is_default ? installed_hunspell_dictionary(code, hunspell_dir) : named->second;
     m_impl->dictionaries.push_back(load_dictionary(code, name, is_default, hunspell_dir));
   }
   m_impl->languages = std::move(unique);

@@ -7,10 +7,12 @@
 
 #include <accord/error.hpp>
 #include <accord/langid.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string_view>
+#include <vector>
 
 namespace accord {
 namespace langid_data {
@@ -22,14 +24,34 @@ struct KnownLanguage {
   std::string_view package;  // Debian package with the dictionary; empty: none exists
 };
 
-// The languages the fixtures and Debian 12 were checked for; other codes get
-// the generic "xx_XX" name and hint.
+// The languages whose Debian 12 package accord can name. The dictionary is
+// the name the package installs as far as it was checked (et, en, de); for
+// the others, and for any language, installed_dictionary() looks at what is
+// on disk ("sv" → sv_SE, "no" → nb_NO). Finnish has no hunspell package:
+// Debian spells it with voikko.
 constexpr KnownLanguage k_known_languages[] = {
-    {"et", "et_EE", "myspell-et"},
-    {"en", "en_US", "hunspell-en-us"},
-    {"de", "de_DE", "hunspell-de-de"},
-    {"fi", "fi_FI", ""},  // Debian packages Finnish for voikko, not hunspell
+    {"et", "et_EE", "myspell-et"},     {"en", "en_US", "hunspell-en-us"},
+    {"de", "de_DE", "hunspell-de-de"}, {"fi", "fi_FI", ""},
+    {"fr", "fr_FR", "hunspell-fr"},    {"es", "es_ES", "hunspell-es"},
+    {"ru", "ru_RU", "hunspell-ru"},    {"sv", "sv_SE", "hunspell-sv"},
+    {"da", "da_DK", "hunspell-da"},    {"nb", "nb_NO", "hunspell-no"},
+    {"nn", "nn_NO", "hunspell-no"},    {"no", "nb_NO", "hunspell-no"},
+    {"pl", "pl_PL", "hunspell-pl"},    {"lv", "lv_LV", "hunspell-lv"},
+    {"lt", "lt_LT", "hunspell-lt"},    {"it", "it_IT", "hunspell-it"},
+    {"pt", "pt_PT", "hunspell-pt-pt"}, {"nl", "nl_NL", "hunspell-nl"},
+    {"cs", "cs_CZ", "hunspell-cs"},    {"sk", "sk_SK", "hunspell-sk"},
+    {"sl", "sl_SI", "hunspell-sl"},    {"hr", "hr_HR", "hunspell-hr"},
+    {"hu", "hu_HU", "hunspell-hu"},    {"ro", "ro_RO", "hunspell-ro"},
+    {"bg", "bg_BG", "hunspell-bg"},    {"el", "el_GR", "hunspell-el"},
+    {"uk", "uk_UA", "hunspell-uk"},    {"tr", "tr_TR", "hunspell-tr"},
+    {"ga", "ga_IE", "myspell-ga"},
 };
+
+// Languages whose data Debian files under another code: Norwegian "no" is
+// Bokmål, "nb".
+std::string_view data_code(std::string_view language) {
+  return language == "no" ? std::string_view("nb") : language;
+}
 
 const KnownLanguage* find_known(std::string_view code) {
   for (const auto& k : k_known_languages) {
@@ -75,7 +97,8 @@ std::string resolve_dir(const std::string& option, const char* env_name, const c
 }
 
 Fingerprint load_fingerprint(const std::string& language, const std::string& dir) {
-  const std::string path = (std::filesystem::path(dir) / (language + ".lm")).string();
+  const std::string path =
+      (std::filesystem::path(dir) / (std::string(data_code(language)) + ".lm")).string();
   if (!readable_file(path)) {
     throw Error(path, 0, fmt::format("no libexttextcat fingerprint for language \"{}\"", language),
                 "install the Debian package libexttextcat-data, or set ACCORD_TEXTCAT_DIR to a "
@@ -140,6 +163,33 @@ bool spell(const Dictionary& d, const std::string& utf8_word) {
 }
 
 }  // namespace langid_data
+
+std::string installed_hunspell_dictionary(std::string_view language, const std::string& dir) {
+  const std::string fallback = default_hunspell_dictionary(language);
+  auto installed = [&](const std::string& name) {
+    return langid_data::readable_file(std::filesystem::path(dir) / (name + ".dic"));
+  };
+  const std::string code(langid_data::data_code(language));
+  std::string upper;
+  for (char c : code) upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+  for (const std::string& name : {fallback, code + "_" + upper, code}) {
+    if (installed(name)) return name;
+  }
+  // Any region of the language, in name order: "sv" finds sv_SE, "es"
+  // es_AR when only the Latin American sets are there.
+  std::vector<std::string> regions;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::filesystem::path& p = it->path();
+    const std::string stem = p.stem().string();
+    if (p.extension() == ".dic" && stem.size() > code.size() + 1 &&
+        stem.compare(0, code.size() + 1, code + "_") == 0) {
+      regions.push_back(stem);
+    }
+  }
+  std::sort(regions.begin(), regions.end());
+  return regions.empty() ? fallback : regions.front();
+}
 
 std::string default_hunspell_dictionary(std::string_view language) {
   if (const auto* known = langid_data::find_known(language)) return std::string(known->dictionary);
